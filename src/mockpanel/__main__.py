@@ -1,0 +1,3 @@
+from mockpanel.cli import main
+
+main()

@@ -1,0 +1,5 @@
+"""The coach: the steps every provider implements (offline library + analyzer, or an LLM)."""
+
+from mockpanel.coach.base import Coach
+
+__all__ = ["Coach"]

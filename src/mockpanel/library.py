@@ -1,0 +1,454 @@
+"""The prompt library: versioned YAML documents in `prompts/`, validated by pydantic.
+
+Every document has `id`, `version`, `kind` and `description`. Task documents declare `inputs` and
+`messages` (rendered through langchain-core's `ChatPromptTemplate`); data documents carry
+`data` (the interview stage, personas, the competency question bank, the STAR rubric, the
+candidate-question bank and the phrase book the offline coach writes with).
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from mockpanel.errors import PromptLibraryError
+from mockpanel.models import COMPONENTS, Component, Level
+
+
+class Strict(BaseModel):
+    """Base for library documents: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- task prompts -------------------------------------------------------------------------------
+
+
+class Message(Strict):
+    role: Literal["system", "user", "assistant"]
+    template: str
+
+
+# --- the second-round stage ---------------------------------------------------------------------
+
+
+class StageFormat(Strict):
+    name: str
+    description: str
+
+
+class Competition(Strict):
+    typical_min: int
+    typical_max: int
+    senior_min: int
+    senior_max: int
+    note: str
+
+
+class StageData(Strict):
+    purpose: str
+    round_one_focus: str
+    round_two_focus: str
+    differences: list[str] = Field(min_length=1)
+    formats: list[StageFormat] = Field(min_length=1)
+    panel: list[str] = Field(min_length=1)
+    competition: Competition
+    next_steps: list[str] = Field(min_length=1)
+    timeline: str
+    follow_up: list[str] = Field(min_length=1)
+    checklist: list[str] = Field(min_length=1)
+
+
+# --- personas -----------------------------------------------------------------------------------
+
+
+class Persona(Strict):
+    id: str
+    title: str
+    default_name: str
+    summary: str
+    focus: list[str] = Field(min_length=1)
+    style: str
+    opening_line: str
+    probing_habits: list[str] = Field(min_length=1)
+    thrive_lens: str
+    thrive_questions: list[str] = Field(min_length=1)
+    candidate_question_themes: list[str] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1)
+
+
+# --- competency question bank -------------------------------------------------------------------
+
+
+class ProbeSet(Strict):
+    """Follow-ups aimed at one STAR component each."""
+
+    situation: list[str] = Field(min_length=1)
+    task: list[str] = Field(min_length=1)
+    action: list[str] = Field(min_length=1)
+    result: list[str] = Field(min_length=1)
+    reflection: list[str] = Field(min_length=1)
+
+    def for_component(self, component: Component) -> list[str]:
+        """Probes that ask for `component`."""
+        probes: list[str] = getattr(self, component)
+        return probes
+
+
+class Question(Strict):
+    id: str
+    text: str
+    probes: ProbeSet
+    good_looks_like: str
+
+
+class Competency(Strict):
+    id: str
+    name: str
+    description: str
+    keywords: list[str] = Field(min_length=1)
+    looks_for: list[str] = Field(min_length=1)
+    culture: bool = False
+    questions: list[Question] = Field(min_length=4)
+
+
+# --- STAR rubric --------------------------------------------------------------------------------
+
+CapCondition = Literal[
+    "no-personal-action",
+    "no-result",
+    "no-situation",
+    "no-task",
+    "missing-star-part",
+    "hypothetical",
+    "generic",
+    "off-topic",
+    "grader-manipulation",
+    "no-reflection",
+    "unquantified-result",
+    "we-heavy",
+]
+
+
+class RubricComponent(Strict):
+    name: str
+    description: str
+    weight: float = Field(gt=0)
+    levels: dict[int, str]
+
+    @model_validator(mode="after")
+    def _five_levels(self) -> RubricComponent:
+        if sorted(self.levels) != [1, 2, 3, 4, 5]:
+            raise ValueError("levels must define exactly 1, 2, 3, 4 and 5")
+        return self
+
+
+class RubricCap(Strict):
+    """A calibration cap: when `condition` holds, `target` may score at most `max_score`."""
+
+    condition: CapCondition
+    target: Component | Literal["overall"]
+    max_score: int = Field(ge=1, le=5)
+    reason: str
+
+
+class RubricData(Strict):
+    components: dict[Component, RubricComponent]
+    overall: dict[int, str]
+    caps: list[RubricCap]
+
+    @model_validator(mode="after")
+    def _complete(self) -> RubricData:
+        if set(self.components) != set(COMPONENTS):
+            raise ValueError(f"components must be exactly {', '.join(COMPONENTS)}")
+        if sorted(self.overall) != [1, 2, 3, 4, 5]:
+            raise ValueError("overall must define exactly 1, 2, 3, 4 and 5")
+        return self
+
+
+# --- what the candidate should ask, and the offline coach's phrase book ---------------------------
+
+
+class CandidateQuestionTemplate(Strict):
+    theme: str
+    audiences: list[str] = Field(min_length=1)
+    template: str
+    why: str
+    skip_if_jd_mentions: list[str] = Field(default_factory=list)
+
+
+class PhraseGroup(Strict):
+    """Named sentence templates (Python `str.format` fields) the offline coach fills with facts."""
+
+    inputs: list[str] = Field(default_factory=list)
+    phrases: dict[str, str]
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+class _Doc(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    version: int = Field(ge=1)
+    description: str
+
+
+class TaskDoc(_Doc):
+    kind: Literal["task"]
+    inputs: list[str]
+    messages: list[Message] = Field(min_length=1)
+
+
+class StageDoc(_Doc):
+    kind: Literal["stage"]
+    data: StageData
+
+
+class PersonasDoc(_Doc):
+    kind: Literal["personas"]
+    data: list[Persona] = Field(min_length=4)
+
+
+class QuestionBankDoc(_Doc):
+    kind: Literal["questions"]
+    data: list[Competency] = Field(min_length=12)
+
+
+class RubricDoc(_Doc):
+    kind: Literal["rubric"]
+    data: RubricData
+
+
+class CandidateQuestionsDoc(_Doc):
+    kind: Literal["candidate-questions"]
+    data: list[CandidateQuestionTemplate] = Field(min_length=1)
+
+
+class PhrasesDoc(_Doc):
+    kind: Literal["phrases"]
+    data: dict[str, PhraseGroup]
+
+
+Document = Annotated[
+    TaskDoc
+    | StageDoc
+    | PersonasDoc
+    | QuestionBankDoc
+    | RubricDoc
+    | CandidateQuestionsDoc
+    | PhrasesDoc,
+    Field(discriminator="kind"),
+]
+
+
+class _DocFile(BaseModel):
+    doc: Document
+
+
+def default_prompts_dir() -> Path:
+    """The library shipped with the package (inside the wheel), or the source checkout's copy."""
+    packaged = Path(str(resources.files("mockpanel"))) / "prompts"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    if checkout.is_dir():
+        return checkout
+    raise PromptLibraryError("the prompt library is missing from this installation")
+
+
+def _format_fields(template: str) -> set[str]:
+    """The `{name}` fields a `str.format` template uses."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError as exc:
+        raise PromptLibraryError(f"bad template {template[:60]!r}: {exc}") from None
+
+
+class PromptLibrary:
+    """All documents of one prompts directory, loaded and validated once."""
+
+    def __init__(self, documents: dict[str, Any], source: Path) -> None:
+        self.documents = documents
+        self.source = source
+
+    # -- loading --
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> PromptLibrary:
+        """Load and validate every `*.yaml` under `directory` (default: the shipped library)."""
+        import yaml
+
+        root = directory or default_prompts_dir()
+        if not root.is_dir():
+            raise PromptLibraryError(f"prompt directory not found: {root}")
+        documents: dict[str, Any] = {}
+        for path in sorted(root.rglob("*.yaml")):
+            try:
+                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise PromptLibraryError(f"{path.name}: cannot read YAML: {exc}") from None
+            try:
+                doc = _DocFile.model_validate({"doc": raw}).doc
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"][1:]) or "top level"
+                raise PromptLibraryError(
+                    f"{path.name}: invalid prompt document at {where}: {first['msg']}"
+                ) from None
+            if doc.id in documents:
+                raise PromptLibraryError(f"{path.name}: duplicate prompt id {doc.id!r}")
+            documents[doc.id] = doc
+        if not documents:
+            raise PromptLibraryError(f"no prompt documents (*.yaml) in {root}")
+        library = cls(documents, root)
+        library.check()
+        return library
+
+    def check(self) -> None:
+        """Cross-document checks: required documents exist, ids resolve, templates agree."""
+        for required in ("stage", "personas", "questions", "rubric"):
+            if required not in self.documents:
+                raise PromptLibraryError(f"the library has no {required!r} document")
+        competency_ids = {c.id for c in self.competencies}
+        for persona in self.personas:
+            unknown = set(persona.focus) - competency_ids
+            if unknown:
+                raise PromptLibraryError(
+                    f"persona {persona.id!r} focuses on unknown competencies: {sorted(unknown)}"
+                )
+        question_ids = [q.id for c in self.competencies for q in c.questions]
+        if len(question_ids) != len(set(question_ids)):
+            raise PromptLibraryError("question ids in the question bank are not unique")
+        for doc in self.documents.values():
+            if isinstance(doc, TaskDoc):
+                used = set().union(*(_format_fields(m.template) for m in doc.messages))
+                if used != set(doc.inputs):
+                    raise PromptLibraryError(
+                        f"task {doc.id!r}: templates use {sorted(used)} but inputs declare "
+                        f"{sorted(doc.inputs)}"
+                    )
+            elif isinstance(doc, PhrasesDoc):
+                for name, group in doc.data.items():
+                    for key, template in group.phrases.items():
+                        extra = _format_fields(template) - set(group.inputs)
+                        if extra:
+                            raise PromptLibraryError(
+                                f"phrases {doc.id}.{name}.{key} uses undeclared {sorted(extra)}"
+                            )
+
+    # -- typed access --
+
+    def get(self, doc_id: str) -> Any:
+        """The document with `doc_id`, or a clear error listing what exists."""
+        try:
+            return self.documents[doc_id]
+        except KeyError:
+            known = ", ".join(sorted(self.documents))
+            raise PromptLibraryError(f"unknown prompt id {doc_id!r} (known: {known})") from None
+
+    @cached_property
+    def stage(self) -> StageData:
+        data: StageData = self.get("stage").data
+        return data
+
+    @cached_property
+    def personas(self) -> list[Persona]:
+        data: list[Persona] = self.get("personas").data
+        return data
+
+    @cached_property
+    def competencies(self) -> list[Competency]:
+        data: list[Competency] = self.get("questions").data
+        return data
+
+    @cached_property
+    def rubric(self) -> RubricData:
+        data: RubricData = self.get("rubric").data
+        return data
+
+    def persona(self, persona_id: str) -> Persona:
+        """The persona with `persona_id`."""
+        for persona in self.personas:
+            if persona.id == persona_id:
+                return persona
+        raise PromptLibraryError(f"unknown persona {persona_id!r}")
+
+    def competency(self, competency_id: str) -> Competency:
+        """The competency with `competency_id`."""
+        for competency in self.competencies:
+            if competency.id == competency_id:
+                return competency
+        raise PromptLibraryError(f"unknown competency {competency_id!r}")
+
+    def candidate_questions(self) -> list[CandidateQuestionTemplate]:
+        """Every template for questions the candidate can ask, across `candidate-questions` docs."""
+        return [
+            item
+            for doc in self.documents.values()
+            if isinstance(doc, CandidateQuestionsDoc)
+            for item in doc.data
+        ]
+
+    def phrase(self, path: str, **values: Any) -> str:
+        """Fill the phrase at `doc.group.key` with `values` (unknown path: PromptLibraryError)."""
+        doc_id, group_name, key = path.split(".", 2)
+        doc = self.get(doc_id)
+        if not isinstance(doc, PhrasesDoc) or group_name not in doc.data:
+            raise PromptLibraryError(f"unknown phrase group {doc_id}.{group_name}")
+        group = doc.data[group_name]
+        if key not in group.phrases:
+            raise PromptLibraryError(f"unknown phrase {path}")
+        missing = set(group.inputs) - set(values)
+        if missing & _format_fields(group.phrases[key]):
+            raise PromptLibraryError(f"phrase {path} needs {sorted(missing)}")
+        return group.phrases[key].format(**values)
+
+    def has_phrase(self, path: str) -> bool:
+        """Whether `doc.group.key` exists."""
+        doc_id, group_name, key = path.split(".", 2)
+        doc = self.documents.get(doc_id)
+        return (
+            isinstance(doc, PhrasesDoc)
+            and group_name in doc.data
+            and key in doc.data[group_name].phrases
+        )
+
+    # -- task prompts --
+
+    def task(self, task_id: str) -> TaskDoc:
+        """The task prompt `task_id`."""
+        doc = self.get(task_id)
+        if not isinstance(doc, TaskDoc):
+            raise PromptLibraryError(f"{task_id!r} is a {doc.kind} document, not a task prompt")
+        return doc
+
+    def render(self, task_id: str, **values: Any) -> list[dict[str, str]]:
+        """Render a task prompt to chat messages (`role`, `content`) via `ChatPromptTemplate`."""
+        from langchain_core.prompts import ChatPromptTemplate
+
+        doc = self.task(task_id)
+        missing = set(doc.inputs) - set(values)
+        if missing:
+            raise PromptLibraryError(f"task {task_id!r} is missing inputs: {sorted(missing)}")
+        unexpected = set(values) - set(doc.inputs)
+        if unexpected:
+            raise PromptLibraryError(
+                f"task {task_id!r} got undeclared inputs: {sorted(unexpected)}"
+            )
+        template = ChatPromptTemplate.from_messages(
+            [(m.role, m.template) for m in doc.messages], template_format="f-string"
+        )
+        rendered = template.format_messages(**{k: str(v) for k, v in values.items()})
+        roles = {"system": "system", "human": "user", "ai": "assistant"}
+        return [{"role": roles[m.type], "content": str(m.content)} for m in rendered]
+
+
+@lru_cache(maxsize=8)
+def load_library(directory: Path | None = None) -> PromptLibrary:
+    """The library at `directory` (default: shipped), loaded once per process."""
+    return PromptLibrary.load(directory)
