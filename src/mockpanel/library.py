@@ -9,6 +9,7 @@ candidate-question bank and the phrase book the offline coach writes with).
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -250,6 +251,11 @@ class _DocFile(BaseModel):
     doc: Document
 
 
+# Fields the coaches fill in templates that live in data documents (not task prompts).
+OPENING_LINE_FIELDS: tuple[str, ...] = ("name", "title", "role", "company")
+CANDIDATE_QUESTION_FIELDS: tuple[str, ...] = ("role", "company", "team")
+
+
 def default_prompts_dir() -> Path:
     """The library shipped with the package (inside the wheel), or the source checkout's copy."""
     packaged = Path(str(resources.files("mockpanel"))) / "prompts"
@@ -269,43 +275,53 @@ def _format_fields(template: str) -> set[str]:
         raise PromptLibraryError(f"bad template {template[:60]!r}: {exc}") from None
 
 
+def _read_document(path: Path) -> Any:
+    """Parse and validate one YAML document file."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PromptLibraryError(f"{path.name}: cannot read YAML: {exc}") from None
+    try:
+        return _DocFile.model_validate({"doc": raw}).doc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"][1:]) or "top level"
+        raise PromptLibraryError(
+            f"{path.name}: invalid prompt document at {where}: {first['msg']}"
+        ) from None
+
+
 class PromptLibrary:
     """All documents of one prompts directory, loaded and validated once."""
 
-    def __init__(self, documents: dict[str, Any], source: Path) -> None:
+    def __init__(
+        self, documents: dict[str, Any], source: Path, paths: dict[str, Path] | None = None
+    ) -> None:
         self.documents = documents
         self.source = source
+        self.paths = paths or {}
 
     # -- loading --
 
     @classmethod
     def load(cls, directory: Path | None = None) -> PromptLibrary:
         """Load and validate every `*.yaml` under `directory` (default: the shipped library)."""
-        import yaml
-
         root = directory or default_prompts_dir()
         if not root.is_dir():
             raise PromptLibraryError(f"prompt directory not found: {root}")
         documents: dict[str, Any] = {}
+        paths: dict[str, Path] = {}
         for path in sorted(root.rglob("*.yaml")):
-            try:
-                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                raise PromptLibraryError(f"{path.name}: cannot read YAML: {exc}") from None
-            try:
-                doc = _DocFile.model_validate({"doc": raw}).doc
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"][1:]) or "top level"
-                raise PromptLibraryError(
-                    f"{path.name}: invalid prompt document at {where}: {first['msg']}"
-                ) from None
+            doc = _read_document(path)
             if doc.id in documents:
                 raise PromptLibraryError(f"{path.name}: duplicate prompt id {doc.id!r}")
             documents[doc.id] = doc
+            paths[doc.id] = path
         if not documents:
             raise PromptLibraryError(f"no prompt documents (*.yaml) in {root}")
-        library = cls(documents, root)
+        library = cls(documents, root, paths)
         library.check()
         return library
 
@@ -446,6 +462,124 @@ class PromptLibrary:
         rendered = template.format_messages(**{k: str(v) for k, v in values.items()})
         roles = {"system": "system", "human": "user", "ai": "assistant"}
         return [{"role": roles[m.type], "content": str(m.content)} for m in rendered]
+
+
+# --- whole-library validation (`mockpanel prompts validate`) --------------------------------------
+
+
+class LibraryReport(BaseModel):
+    """What validating a prompts directory found: counts of what it holds, and every problem."""
+
+    source: Path
+    counts: dict[str, int] = Field(default_factory=dict)
+    problems: list[str] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+
+def validate_library(directory: Path | None = None) -> LibraryReport:
+    """Load every document, render every task and fill every template; collect all problems."""
+    root = directory or default_prompts_dir()
+    report = LibraryReport(source=root)
+    if not root.is_dir():
+        report.problems.append(f"prompt directory not found: {root}")
+        return report
+    documents: dict[str, Any] = {}
+    paths: dict[str, Path] = {}
+    for path in sorted(root.rglob("*.yaml")):
+        try:
+            doc = _read_document(path)
+        except PromptLibraryError as exc:
+            report.problems.append(str(exc))
+            continue
+        if doc.id in documents:
+            report.problems.append(f"{path.name}: duplicate prompt id {doc.id!r}")
+            continue
+        documents[doc.id] = doc
+        paths[doc.id] = path
+    if not documents:
+        report.problems.append(f"no valid prompt documents (*.yaml) in {root}")
+        return report
+    library = PromptLibrary(documents, root, paths)
+    try:
+        library.check()
+    except PromptLibraryError as exc:
+        report.problems.append(str(exc))
+    report.problems.extend(_template_problems(library))
+    report.counts = _library_counts(library)
+    return report
+
+
+def _fill_problem(label: str, template: str, fields: Iterable[str]) -> str | None:
+    """Why `template` cannot be filled from `fields` with `str.format`, or None when it can."""
+    allowed = set(fields)
+    try:
+        unknown = sorted(_format_fields(template) - allowed)
+        if unknown:
+            return f"{label} uses unknown fields {unknown} (allowed: {sorted(allowed)})"
+        template.format(**{name: f"<{name}>" for name in allowed})
+    except PromptLibraryError as exc:
+        return f"{label}: {exc}"
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        return f"{label} cannot be filled: {type(exc).__name__}: {exc}"
+    return None
+
+
+def _template_problems(library: PromptLibrary) -> Iterator[str]:
+    """Render every task prompt and fill every data template with placeholder values."""
+    docs = list(library.documents.values())
+    persona_ids = {p.id for d in docs if isinstance(d, PersonasDoc) for p in d.data}
+    themes = {t.theme for d in docs if isinstance(d, CandidateQuestionsDoc) for t in d.data}
+    for doc in docs:
+        if isinstance(doc, TaskDoc):
+            try:
+                library.render(doc.id, **{name: f"<{name}>" for name in doc.inputs})
+            except Exception as exc:  # noqa: BLE001 - report any rendering failure, keep going
+                yield f"task {doc.id!r} does not render: {exc}"
+        elif isinstance(doc, PhrasesDoc):
+            for group_name, group in doc.data.items():
+                for key, template in group.phrases.items():
+                    label = f"phrase {doc.id}.{group_name}.{key}"
+                    yield from _some(_fill_problem(label, template, group.inputs))
+        elif isinstance(doc, PersonasDoc):
+            for persona in doc.data:
+                label = f"persona {persona.id!r} opening_line"
+                yield from _some(_fill_problem(label, persona.opening_line, OPENING_LINE_FIELDS))
+                unknown = sorted(set(persona.candidate_question_themes) - themes)
+                if themes and unknown:
+                    yield f"persona {persona.id!r} names unknown question themes {unknown}"
+        elif isinstance(doc, CandidateQuestionsDoc):
+            for index, item in enumerate(doc.data, start=1):
+                label = f"{doc.id} #{index} ({item.theme})"
+                yield from _some(_fill_problem(label, item.template, CANDIDATE_QUESTION_FIELDS))
+                unknown = sorted(set(item.audiences) - persona_ids)
+                if unknown:
+                    yield f"{label} names unknown audiences {unknown}"
+
+
+def _some(problem: str | None) -> list[str]:
+    return [problem] if problem else []
+
+
+def _library_counts(library: PromptLibrary) -> dict[str, int]:
+    docs = list(library.documents.values())
+    competencies = [c for d in docs if isinstance(d, QuestionBankDoc) for c in d.data]
+    return {
+        "documents": len(docs),
+        "tasks": sum(isinstance(d, TaskDoc) for d in docs),
+        "competencies": len(competencies),
+        "questions": sum(len(c.questions) for c in competencies),
+        "personas": sum(len(d.data) for d in docs if isinstance(d, PersonasDoc)),
+        "candidate questions": sum(
+            len(d.data) for d in docs if isinstance(d, CandidateQuestionsDoc)
+        ),
+        "phrases": sum(
+            len(g.phrases) for d in docs if isinstance(d, PhrasesDoc) for g in d.data.values()
+        ),
+    }
 
 
 @lru_cache(maxsize=8)
