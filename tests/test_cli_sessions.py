@@ -48,9 +48,10 @@ def test_sessions_json_lists_newest_first(three: list[Session]) -> None:
 
 
 def summary_overall(session: Session) -> float:
-    # question 1: best of main (level - 1) and probe (level); question 3: level + 1
+    # question 1: best of main (level - 1) and its one probe (level, less the probe discount);
+    # question 3: level + 1
     level = {"abcd1234": 2.0, "abcd5678": 3.0, "ef012345": 4.0}[session.id]
-    return (level + min(5.0, level + 1)) / 2
+    return (level - 0.5 + min(5.0, level + 1)) / 2
 
 
 def test_sessions_table_shows_every_session(three: list[Session]) -> None:
@@ -59,7 +60,7 @@ def test_sessions_table_shows_every_session(three: list[Session]) -> None:
     for session in three:
         assert session.id in result.stdout
     assert "3 stored sessions" in result.stdout
-    assert "4.5" in result.stdout  # the latest session's overall
+    assert "4.2" in result.stdout  # the latest session's overall, 4.25
 
 
 def test_sessions_with_an_empty_store() -> None:
@@ -112,7 +113,7 @@ def test_report_json_format_flag(three: list[Session], tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["session"]["id"] == "ef012345"
-    assert data["summary"]["overall"] == 4.5
+    assert data["summary"]["overall"] == 4.25
     assert [p["id"] for p in data["progress"]] == ["abcd1234", "abcd5678", "ef012345"]
     target = tmp_path / "out.txt"
     written = runner.invoke(app, ["report", "ef012345", "--format", "json", "-o", str(target)])
@@ -135,7 +136,7 @@ def test_progress_json_across_sessions(three: list[Session]) -> None:
     data = json.loads(result.stdout)
     assert [p["id"] for p in data["sessions"]] == ["abcd1234", "abcd5678", "ef012345"]
     trends = {t["series"]: t for t in data["trends"]}
-    assert trends["overall"]["first"] == 2.5 and trends["overall"]["latest"] == 4.5
+    assert trends["overall"]["first"] == 2.25 and trends["overall"]["latest"] == 4.25
     assert trends["overall"]["change"] == 2.0 and trends["overall"]["trend"] == "improving"
     assert trends["situation"]["trend"] == "steady"  # situation scores 4 in every session
     assert trends["reflection"]["mean"] == 1.5

@@ -207,7 +207,7 @@ def test_json_report_holds_the_contract(report: Report) -> None:
     summary = data["summary"]
     for key in ("overall", "components", "per_competency", "per_panelist", "readiness"):
         assert key in summary
-    assert summary["overall"] == 3.5
+    assert summary["overall"] == 3.25
     assert set(summary["components"]) == {"situation", "task", "action", "result", "reflection"}
     assert summary["readiness"]["label"] == "nearly"
     assert 1 <= len(summary["top_fixes"]) <= 3

@@ -243,9 +243,9 @@ def test_list_sessions_is_newest_first_with_probe_aware_scores(
         listings = store.list_sessions()
     assert [s.id for s in listings] == ["ef012345", "abcd5678", "abcd1234"]
     first = listings[0]
-    # Question 1 scores 2.0 but its probe scores 3.0 (best counts); question 2 was skipped;
-    # question 3 scores 4.0. So two answered questions averaging 3.5.
-    assert (first.questions, first.overall) == (2, 3.5)
+    # Question 1 scores 2.0 but with its probe 3.0, less 0.5 for needing it; question 2 was
+    # skipped; question 3 scores 4.0. So two answered questions averaging 3.25.
+    assert (first.questions, first.overall) == (2, 3.25)
     assert (first.role, first.company, first.status, first.provider) == (
         "Data Engineer",
         "Northwind",
@@ -262,7 +262,7 @@ def test_listing_follows_each_saved_turn(db_path: Path) -> None:
         store.save_turn(full.id, full.turns[0])
         assert (store.list_sessions()[0].questions, store.list_sessions()[0].overall) == (1, 2.0)
         store.save_turn(full.id, full.turns[1])
-        assert store.list_sessions()[0].overall == 3.0
+        assert store.list_sessions()[0].overall == 2.5  # the probe's 3.0, less the discount
 
 
 def test_load_all_is_oldest_first(three_sessions: SessionStore) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from mockpanel.library import PromptLibrary, load_library
 from mockpanel.models import Session, Turn
-from mockpanel.summary import question_results, readiness, summarize
+from mockpanel.summary import PROBE_DISCOUNT, question_results, readiness, summarize
 from session_builders import HANA, PAT, assessment, empty_session, probe, question, sample_session
 
 
@@ -24,7 +24,8 @@ def session_of(*turns: Turn) -> Session:
 def test_a_question_scores_the_best_of_its_answer_and_probes(library: PromptLibrary) -> None:
     summary = summarize(sample_session(), library)
     first = summary.questions[0]
-    assert (first.number, first.probes, first.overall) == (1, 1, 3.0)
+    # main 2.0; after one follow-up the story scores 3.0, less the discount for needing it
+    assert (first.number, first.probes, first.overall) == (1, 1, 3.0 - PROBE_DISCOUNT)
     # main answer (4, 3, 2, 1, 1) and probe answer (1, 1, 3, 3, 1): the best of each part
     assert first.components == {
         "situation": 4,
@@ -41,7 +42,7 @@ def test_a_question_scores_the_best_of_its_answer_and_probes(library: PromptLibr
 
 def test_session_averages_use_answered_main_questions(library: PromptLibrary) -> None:
     summary = summarize(sample_session(), library)
-    assert summary.overall == 3.5
+    assert summary.overall == (3.0 - PROBE_DISCOUNT + 4.0) / 2
     assert (summary.questions_asked, summary.questions_answered, summary.answers) == (3, 2, 3)
     assert summary.components == {
         "situation": 4.0,
@@ -66,7 +67,8 @@ def test_probes_attach_to_their_question_without_a_link_or_through_another_probe
     results = question_results([main, first, second, unlinked])
     assert len(results) == 1
     assert results[0].probes == 3
-    assert results[0].overall == 3.0
+    # main 2.0, then 2.5 - 1 x discount, 3.0 - 2 x discount, 2.0 - 3 x discount: the main wins
+    assert results[0].overall == 2.0
     assert results[0].components == {
         "situation": 3,
         "task": 2,
@@ -79,7 +81,7 @@ def test_probes_attach_to_their_question_without_a_link_or_through_another_probe
 def test_per_competency_uses_library_names_weakest_first(library: PromptLibrary) -> None:
     scores = summarize(sample_session(), library).per_competency
     assert [(s.competency, s.questions, s.overall) for s in scores] == [
-        ("ownership", 1, 3.0),
+        ("ownership", 1, 3.0 - PROBE_DISCOUNT),
         ("conflict", 1, 4.0),
     ]
     assert [s.name for s in scores] == [
@@ -90,7 +92,12 @@ def test_per_competency_uses_library_names_weakest_first(library: PromptLibrary)
 
 def test_per_panelist_combines_their_questions_with_the_debrief(library: PromptLibrary) -> None:
     hana, pat = summarize(sample_session(), library).per_panelist
-    assert (hana.name, hana.questions, hana.overall, hana.score) == (HANA.name, 1, 3.0, 3.0)
+    assert (hana.name, hana.questions, hana.overall, hana.score) == (
+        HANA.name,
+        1,
+        3.0 - PROBE_DISCOUNT,
+        3.0,
+    )
     assert hana.impression == "Clear on the problem, vague on your own part."
     assert (hana.strengths, hana.concerns) == (["a real incident"], ["who did what"])
     assert (pat.name, pat.questions, pat.overall, pat.score, pat.impression) == (

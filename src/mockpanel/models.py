@@ -12,6 +12,9 @@ COMPONENTS: tuple[Component, ...] = ("situation", "task", "action", "result", "r
 STAR_CORE: tuple[Component, ...] = ("situation", "task", "action", "result")
 
 Level = Literal["junior", "mid", "senior", "executive"]
+# Every library template says "the {role} role" and "at {company}", so these read naturally there.
+DEFAULT_ROLE = "open"
+DEFAULT_COMPANY = "the company"
 LEVELS: tuple[Level, ...] = ("junior", "mid", "senior", "executive")
 
 TurnKind = Literal["question", "probe"]
@@ -122,7 +125,10 @@ class Panelist(BaseModel):
 
 
 class Turn(BaseModel):
-    """One exchange: a panelist asks (a main question or a probe) and the candidate answers."""
+    """One exchange: a panelist asks (a main question or a probe) and the candidate answers.
+
+    A probe's assessment scores the main answer together with every follow-up answer so far.
+    """
 
     index: int
     panelist: str
@@ -159,8 +165,8 @@ class Usage(BaseModel):
 class SessionSettings(BaseModel):
     """Everything that defines a panel before it starts; stored so `resume` can continue it."""
 
-    role: str = "the role"
-    company: str = "the company"
+    role: str = DEFAULT_ROLE
+    company: str = DEFAULT_COMPANY
     level: Level = "mid"
     jd: str = ""
     cv: str = ""
@@ -191,8 +197,8 @@ class ThankYouNote(BaseModel):
 class AskRequest(BaseModel):
     """Context for writing the questions a candidate should ask the panel."""
 
-    role: str = "the role"
-    company: str = "the company"
+    role: str = DEFAULT_ROLE
+    company: str = DEFAULT_COMPANY
     level: Level = "mid"
     jd: str = ""
     panelists: list[Panelist] = Field(default_factory=list)
@@ -222,7 +228,7 @@ class Brief(BaseModel):
 
     role: str
     level: Level
-    company: str = "the company"
+    company: str = DEFAULT_COMPANY
     sections: list[BriefSection]
     checklist: list[str]
 

@@ -3,9 +3,10 @@
 How probes count (one rule everywhere: summary, reports, `sessions`, `progress`):
 
 * every answer, main or probe, keeps its own assessment and gets its own scorecard row;
-* a main question's score is the best overall among its main answer and the answers to its
-  probes, and each STAR component likewise takes its best score across them: a probe exists to
-  draw out a missing part, so what it draws out counts as evidence for that question;
+* a probe's assessment scores the main answer together with the follow-ups so far; a main
+  question's score is the best of its main answer and those combined scores, each less
+  PROBE_DISCOUNT per follow-up it took (a panel remembers that the story needed drawing out);
+  each STAR component takes its best score across them, since what a probe draws out is evidence;
 * session, component, competency and panelist averages are means over answered main questions
   (skipped or unscored questions are listed but not averaged);
 * habits (flags, plus generic, hedging or filler-heavy answers) are counted on main answers only,
@@ -43,6 +44,7 @@ TARGET_SCORE = 4.0  # components averaging below this are worth fixing
 HEDGES_HABIT = 2  # hedges in one answer that make hedging a habit worth naming
 FILLERS_HABIT = 3
 TOP_FIXES = 3
+PROBE_DISCOUNT = 0.5  # per follow-up needed before the story was complete
 
 HABIT_GENERIC = "generic"
 HABIT_HEDGES = "hedges"
@@ -215,8 +217,10 @@ def question_results(turns: Sequence[Turn]) -> list[QuestionResult]:
         assessment = turn.assessment
         if assessment is None or turn.skipped:
             continue
-        if owner.overall is None or assessment.overall > owner.overall:
-            owner.overall = assessment.overall
+        discount = PROBE_DISCOUNT * owner.probes if turn.kind == "probe" else 0.0
+        earned = max(1.0, round(assessment.overall - discount, 1))
+        if owner.overall is None or earned > owner.overall:
+            owner.overall = earned
         for name, part in assessment.components.items():
             owner.components[name] = max(owner.components.get(name, part.score), part.score)
     return list(results.values())

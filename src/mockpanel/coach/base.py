@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 
 from mockpanel.library import Competency, PromptLibrary, Question
 from mockpanel.models import (
+    DEFAULT_COMPANY,
     AskRequest,
     Brief,
     CandidateQuestion,
@@ -69,5 +70,5 @@ class Coach(ABC):
         """A thank-you note citing something from this panelist's part of the session."""
 
     @abstractmethod
-    def brief(self, role: str, level: Level, company: str = "the company") -> Brief:
+    def brief(self, role: str, level: Level, company: str = DEFAULT_COMPANY) -> Brief:
         """What to expect in this second round and how to prepare."""

@@ -1,0 +1,350 @@
+"""The embedded offline coach: prompt library + STAR analyzer. Deterministic and instant."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from functools import cached_property
+
+from mockpanel.coach.base import Coach
+from mockpanel.coach.feedback import FeedbackWriter, sharpen_keys
+from mockpanel.coach.text import as_clause
+from mockpanel.library import Competency, Persona, PromptLibrary, Question
+from mockpanel.models import (
+    DEFAULT_COMPANY,
+    DEFAULT_ROLE,
+    AskRequest,
+    Brief,
+    BriefSection,
+    CandidateQuestion,
+    Component,
+    Level,
+    Panelist,
+    PanelistDebrief,
+    Session,
+    StarAssessment,
+    ThankYouNote,
+    Turn,
+)
+from mockpanel.star import StarAnalyzer
+
+STRONG_BAND = 4.0
+MIXED_BAND = 2.75
+SENIOR_LEVELS: tuple[Level, ...] = ("senior", "executive")
+
+
+class _Blank(dict[str, str]):
+    """`str.format_map` values where a missing field stays as its own `{name}`."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, **values: str) -> str:
+    """Fill a library template, leaving unknown fields visible rather than failing."""
+    return template.format_map(_Blank(values))
+
+
+class OfflineCoach(Coach):
+    """Speaks with the library's words and scores with the STAR analyzer."""
+
+    provider = "offline"
+
+    def __init__(self, library: PromptLibrary, analyzer: StarAnalyzer | None = None) -> None:
+        super().__init__(library)
+        self.analyzer = analyzer or StarAnalyzer()
+        self.feedback = FeedbackWriter(library)
+
+    # -- during the panel --
+
+    def introduce(self, session: Session, panelist: Panelist) -> str:
+        """The persona's opening line, in this panelist's name."""
+        persona = self.library.persona(panelist.persona)
+        return fill(
+            persona.opening_line,
+            name=panelist.name,
+            title=panelist.title,
+            role=session.settings.role,
+            company=session.settings.company,
+        )
+
+    def ask(
+        self, session: Session, panelist: Panelist, competency: Competency, question: Question
+    ) -> str:
+        """The bank's question, as written."""
+        return question.text
+
+    def probe(
+        self,
+        session: Session,
+        panelist: Panelist,
+        turn: Turn,
+        target: Component,
+        question: Question | None,
+    ) -> str:
+        """A follow-up for `target` the candidate has not been asked yet in this session."""
+        candidates = list(question.probes.for_component(target)) if question else []
+        if not candidates:
+            candidates = [
+                probe
+                for competency in self.library.competencies
+                if competency.culture
+                for item in competency.questions
+                for probe in item.probes.for_component(target)
+            ]
+        asked = {t.question for t in session.turns}
+        fresh = [probe for probe in candidates if probe not in asked] or candidates
+        rng = random.Random(f"{session.settings.seed}:{turn.index}:{target}")
+        return rng.choice(fresh)
+
+    def assess(self, question: str, answer: str, competency: str | None = None) -> StarAssessment:
+        """Analyzer scores plus phrase-book feedback."""
+        analysis = self.analyzer.analyze(answer, question)
+        return StarAssessment.from_analysis(
+            analysis, self.feedback.write(analysis, competency), provider=self.provider
+        )
+
+    # -- after the panel --
+
+    def debrief(self, session: Session, panelist: Panelist) -> PanelistDebrief:
+        """A 'will you thrive here?' impression from this panelist's questions and their answers."""
+        persona = self.library.persona(panelist.persona)
+        scores = _question_scores(session, panelist.name)
+        base = {"panelist": panelist.name, "title": panelist.title, "persona": persona.id}
+        values = {"name": panelist.name, "lens": persona.thrive_lens}
+        if not scores:
+            text = self.library.phrase(
+                "phrases.debrief.no_answers", strengths="", concerns="", competency="", **values
+            )
+            return PanelistDebrief(**base, impression=text)
+        mean = sum(score for _, score in scores.values()) / len(scores)
+        strengths = [self._competency_name(c) for c, (_, s) in scores.items() if s >= STRONG_BAND]
+        concerns = self._concerns(_main_turns(session, panelist.name))
+        band = "strong" if mean >= STRONG_BAND else "mixed" if mean >= MIXED_BAND else "weak"
+        text = self.library.phrase(
+            f"phrases.debrief.{band}",
+            strengths=_join(strengths) or self._competency_name(next(iter(scores))),
+            concerns=_join(concerns[:2]) or "",
+            competency=self._competency_name(next(iter(scores))),
+            **values,
+        )
+        return PanelistDebrief(
+            **base,
+            score=round(mean, 1),
+            impression=text,
+            strengths=strengths,
+            concerns=concerns,
+        )
+
+    def questions_to_ask(self, request: AskRequest) -> list[CandidateQuestion]:
+        """Library questions suited to each panelist, minus those the job description answers."""
+        jd = request.jd.lower()
+        audiences = request.panelists or [
+            Panelist(name=p.title, title=p.title, persona=p.id)
+            for p in self.library.personas
+            if request.level in p.levels
+        ]
+        templates = [
+            t
+            for t in self.library.candidate_questions()
+            if not any(phrase.lower() in jd for phrase in t.skip_if_jd_mentions)
+        ]
+        values = {"role": request.role, "company": request.company, "team": _team_name(request)}
+        out: list[CandidateQuestion] = []
+        used: set[str] = set()
+        for panelist in audiences:
+            persona = self.library.persona(panelist.persona)
+            suited = [t for t in templates if persona.id in t.audiences and t.template not in used]
+            # Themes this persona cares about come first, in the persona's own order.
+            suited.sort(key=lambda t: _theme_rank(persona, t.theme))
+            for template in suited[:3]:
+                used.add(template.template)
+                out.append(
+                    CandidateQuestion(
+                        audience=_audience_label(panelist),
+                        theme=template.theme,
+                        question=fill(template.template, **values),
+                        why=template.why,
+                    )
+                )
+            if panelist.notes.strip() and self.library.has_phrase("phrases.ask.from_notes"):
+                out.append(
+                    CandidateQuestion(
+                        audience=_audience_label(panelist),
+                        theme="their work",
+                        question=self.library.phrase(
+                            "phrases.ask.from_notes",
+                            notes=as_clause(panelist.notes, 20),
+                            role=request.role,
+                            company=request.company,
+                        ),
+                        why=self.library.phrase("phrases.ask.from_notes_why"),
+                    )
+                )
+        return out
+
+    def thank_you(self, session: Session, panelist: Panelist) -> ThankYouNote:
+        """A note naming this panelist's question topic and a concrete detail from the answer."""
+        turns = [t for t in session.turns if t.panelist == panelist.name]
+        answered = [t for t in turns if t.answer]
+        topic_turn = answered[0] if answered else turns[0] if turns else None
+        topic = self._competency_name(topic_turn.competency) if topic_turn else ""
+        detail = _best_detail(answered)
+        values = {
+            "name": panelist.name.split()[0] if panelist.name else panelist.title,
+            "title": panelist.title,
+            "role": session.settings.role,
+            "company": session.settings.company,
+            "topic": topic,
+            "detail": detail,
+            "candidate": "",
+        }
+        parts = [self.library.phrase(f"phrases.thank_you.{key}", **values) for key in _NOTE_PARTS]
+        return ThankYouNote(
+            panelist=panelist.name, title=panelist.title, note="\n\n".join(p for p in parts if p)
+        )
+
+    def brief(self, role: str, level: Level, company: str = DEFAULT_COMPANY) -> Brief:
+        """What this second round looks like for the role and level, and a preparation checklist."""
+        stage = self.library.stage
+        senior = level in SENIOR_LEVELS
+        low, high = (
+            (stage.competition.senior_min, stage.competition.senior_max)
+            if senior
+            else (stage.competition.typical_min, stage.competition.typical_max)
+        )
+        panel = [p for p in self.library.personas if level in p.levels]
+        competencies = [c for c in self.library.competencies if not c.culture]
+        values = {"role": role, "company": company, "level": level, "low": str(low)}
+        values["high"] = str(high)
+        sections = [
+            BriefSection(
+                title=self.library.phrase("phrases.brief.purpose_title", **values),
+                points=[stage.purpose, stage.round_one_focus, stage.round_two_focus]
+                + stage.differences,
+            ),
+            BriefSection(
+                title=self.library.phrase("phrases.brief.formats_title", **values),
+                points=[f"{f.name}: {f.description}" for f in stage.formats],
+            ),
+            BriefSection(
+                title=self.library.phrase("phrases.brief.panel_title", **values),
+                points=[f"{p.title}: {p.summary}" for p in panel] + stage.panel,
+            ),
+            BriefSection(
+                title=self.library.phrase("phrases.brief.competition_title", **values),
+                points=[
+                    self.library.phrase("phrases.brief.competition", **values),
+                    stage.competition.note,
+                ],
+            ),
+            BriefSection(
+                title=self.library.phrase("phrases.brief.next_title", **values),
+                points=stage.next_steps + [stage.timeline] + stage.follow_up,
+            ),
+        ]
+        checklist = [fill(item, **values) for item in stage.checklist]
+        checklist += [
+            self.library.phrase("phrases.brief.research_panelist", title=p.title, **values)
+            for p in panel
+        ]
+        checklist += [
+            self.library.phrase(
+                "phrases.brief.star_story", competency=c.name.lower(), looks_for=c.looks_for[0]
+            )
+            for c in competencies
+        ]
+        return Brief(
+            role=role, level=level, company=company, sections=sections, checklist=checklist
+        )
+
+    # -- helpers --
+
+    @cached_property
+    def _competency_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.library.competencies}
+
+    def _competency_name(self, competency_id: str) -> str:
+        return self._competency_names.get(competency_id, competency_id).lower()
+
+    def _concerns(self, turns: Iterable[Turn]) -> list[str]:
+        concerns: list[str] = []
+        for turn in turns:
+            if turn.assessment is None or turn.assessment.overall >= STRONG_BAND:
+                continue
+            for key in sharpen_keys(turn.assessment)[:1]:
+                label = self.library.phrase(f"phrases.concern.{key}")
+                if label not in concerns:
+                    concerns.append(label)
+        return concerns
+
+
+_NOTE_PARTS = ("greeting", "body", "close", "signoff")
+
+
+def _main_turns(session: Session, panelist: str) -> list[Turn]:
+    return [t for t in session.turns if t.panelist == panelist and t.kind == "question"]
+
+
+def _question_scores(session: Session, panelist: str) -> dict[str, tuple[int, float]]:
+    """Competency -> (turn index, best overall of the main answer and its probes)."""
+    best: dict[int, float] = {}
+    for turn in session.turns:
+        if turn.assessment is None:
+            continue
+        root = turn.probe_of if turn.kind == "probe" and turn.probe_of is not None else turn.index
+        best[root] = max(best.get(root, 0.0), turn.assessment.overall)
+    scores: dict[str, tuple[int, float]] = {}
+    for turn in _main_turns(session, panelist):
+        if turn.index in best:
+            scores[turn.competency] = (turn.index, best[turn.index])
+    return scores
+
+
+_DETAIL_WEIGHTS: tuple[tuple[Component, float], ...] = (
+    ("result", 3.0),
+    ("action", 2.0),
+    ("situation", 1.0),
+)
+
+
+def _best_detail(turns: list[Turn]) -> str:
+    """The most concrete thing the candidate said in these turns, as a clause."""
+    best, best_rank = "", -1.0
+    for turn in turns:
+        if turn.assessment is None:
+            continue
+        for name, weight in _DETAIL_WEIGHTS:
+            part = turn.assessment.components[name]
+            for sentence in part.evidence[:2]:
+                rank = (
+                    weight
+                    + turn.assessment.overall
+                    + (1.0 if any(c.isdigit() for c in sentence) else 0.0)
+                )
+                if rank > best_rank:
+                    best, best_rank = sentence, rank
+    if not best and turns and turns[0].answer:
+        best = turns[0].answer.split(". ")[0]
+    return as_clause(best) if best else ""
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _team_name(request: AskRequest) -> str:
+    return f"the {request.role} team" if request.role != DEFAULT_ROLE else "the team"
+
+
+def _theme_rank(persona: Persona, theme: str) -> int:
+    themes = persona.candidate_question_themes
+    return themes.index(theme) if theme in themes else len(themes)
+
+
+def _audience_label(panelist: Panelist) -> str:
+    if panelist.name and panelist.name != panelist.title:
+        return f"{panelist.name} ({panelist.title})"
+    return panelist.title
