@@ -185,11 +185,20 @@ class OfflineCoach(Coach):
 
     def thank_you(self, session: Session, panelist: Panelist) -> ThankYouNote:
         """A note naming this panelist's question topic and a concrete detail from the answer."""
-        turns = [t for t in session.turns if t.panelist == panelist.name]
-        answered = [t for t in turns if t.answer]
-        topic_turn = answered[0] if answered else turns[0] if turns else None
-        topic = self._competency_name(topic_turn.competency) if topic_turn else ""
-        detail = _best_detail(answered)
+        threads: dict[int, list[Turn]] = {}
+        for turn in session.turns:
+            if turn.panelist == panelist.name:
+                root = turn.probe_of if turn.probe_of is not None else turn.index
+                threads.setdefault(root, []).append(turn)
+        # Topic and detail come from the same question: the one with the most concrete answer.
+        best_root, (detail, _) = max(
+            ((root, _best_detail(thread)) for root, thread in threads.items()),
+            key=lambda item: item[1][1],
+            default=(None, ("", 0.0)),
+        )
+        topic = (
+            self._competency_name(threads[best_root][0].competency) if best_root is not None else ""
+        )
         values = {
             "name": panelist.name.split()[0] if panelist.name else panelist.title,
             "title": panelist.title,
@@ -197,7 +206,7 @@ class OfflineCoach(Coach):
             "company": session.settings.company,
             "topic": topic,
             "detail": detail,
-            "candidate": "",
+            "candidate": self.library.phrase("phrases.generic.candidate"),
         }
         parts = [self.library.phrase(f"phrases.thank_you.{key}", **values) for key in _NOTE_PARTS]
         return ThankYouNote(
@@ -308,25 +317,22 @@ _DETAIL_WEIGHTS: tuple[tuple[Component, float], ...] = (
 )
 
 
-def _best_detail(turns: list[Turn]) -> str:
-    """The most concrete thing the candidate said in these turns, as a clause."""
-    best, best_rank = "", -1.0
+def _best_detail(turns: list[Turn]) -> tuple[str, float]:
+    """The most concrete thing the candidate said in these turns, as a clause, with its rank."""
+    best, best_rank = "", 0.0
     for turn in turns:
         if turn.assessment is None:
             continue
         for name, weight in _DETAIL_WEIGHTS:
-            part = turn.assessment.components[name]
-            for sentence in part.evidence[:2]:
-                rank = (
-                    weight
-                    + turn.assessment.overall
-                    + (1.0 if any(c.isdigit() for c in sentence) else 0.0)
-                )
+            for sentence in turn.assessment.components[name].evidence[:2]:
+                concrete = 1.0 if any(c.isdigit() for c in sentence) else 0.0
+                rank = weight + turn.assessment.overall + concrete
                 if rank > best_rank:
                     best, best_rank = sentence, rank
-    if not best and turns and turns[0].answer:
-        best = turns[0].answer.split(". ")[0]
-    return as_clause(best) if best else ""
+    if not best:
+        answered = [t.answer for t in turns if t.answer]
+        best = answered[0].split(". ")[0] if answered else ""
+    return (as_clause(best) if best else ""), best_rank
 
 
 def _join(items: list[str]) -> str:

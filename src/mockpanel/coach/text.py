@@ -8,6 +8,11 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:so|and|then|well|okay|ok|yeah|right|um+|uh+|er+|basically|anyway)\b[\s,.-]*)+",
     re.IGNORECASE,
 )
+_CONJUNCTIONS = frozenset(
+    {"and", "but", "so", "which", "because", "while", "after", "before", "when", "then"}
+)
+_SHORTEST_CLAUSE = 6
+_SLACK = 4
 
 
 def clip(sentence: str, max_words: int = 28) -> str:
@@ -18,10 +23,27 @@ def clip(sentence: str, max_words: int = 28) -> str:
     return " ".join(words[:max_words]).rstrip(",;:-") + "…"
 
 
+def _clause_cut(words: list[str], max_words: int) -> int | None:
+    """Where to end a shortened clause: after a comma before a conjunction, a comma, or a
+    conjunction, preferring the strongest boundary and then the longest clause."""
+    best: tuple[int, int] | None = None
+    for i in range(_SHORTEST_CLAUSE, min(len(words), max_words + _SLACK)):
+        comma = words[i - 1].endswith((",", ";"))
+        conjunction = words[i].lower() in _CONJUNCTIONS
+        strength = 2 * comma + conjunction
+        if strength and (best is None or (strength, i) >= best):
+            best = (strength, i)
+    return best[1] if best else None
+
+
 def as_clause(sentence: str, max_words: int = 22) -> str:
     """The sentence reshaped to sit inside another: no leading filler, no final stop."""
     text = _LEADING_FILLER.sub("", sentence.strip()).strip()
-    text = clip(text, max_words).rstrip(" .!?")
+    words = text.split()
+    if len(words) > max_words + _SLACK:
+        cut = _clause_cut(words, max_words)
+        text = " ".join(words[:cut]).rstrip(",;:-") if cut else clip(text, max_words)
+    text = text.rstrip(" .!?")
     if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text.startswith("I "):
         text = text[0].lower() + text[1:]
     return text
