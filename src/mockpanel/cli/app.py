@@ -20,8 +20,31 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+# The order commands appear in `mockpanel --help`: the main job first, then what surrounds it.
+COMMAND_ORDER = (
+    "panel",
+    "resume",
+    "score",
+    "brief",
+    "ask",
+    "thank-you",
+    "sessions",
+    "report",
+    "progress",
+    "eval",
+    "prompts",
+    "doctor",
+    "serve-local",
+)
+
+
 class MockpanelGroup(TyperGroup):
     """Turns expected failures into one line on stderr and an exit code; no tracebacks."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
     def main(  # type: ignore[override]
         self,

@@ -40,7 +40,11 @@ def ask(
     jd: Annotated[Path | None, typer.Option("--jd", help="Job description (text file).")] = None,
     panelist: Annotated[
         list[str] | None,
-        typer.Option("--panelist", help='Someone you will meet, "Name|Title|notes" (repeatable).'),
+        typer.Option(
+            "--panelist",
+            metavar="NAME|TITLE|NOTES",
+            help='Someone you will meet, "Name|Title|notes" (repeatable).',
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

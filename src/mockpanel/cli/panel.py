@@ -57,11 +57,12 @@ def panel(
         list[str] | None,
         typer.Option(
             "--panelist",
+            metavar="NAME|TITLE|NOTES",
             help='A real panelist, "Name|Title|notes" (repeatable); replaces the default panel.',
         ),
     ] = None,
     questions: Annotated[
-        int, typer.Option("--questions", min=1, max=30, help="Main questions to ask.")
+        int, typer.Option("--questions", min=1, max=30, metavar="N", help="Main questions to ask.")
     ] = 6,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Replay the same panel and questions.")
