@@ -1,0 +1,161 @@
+"""The `StarAnalyzer` facade: one answer in, a `StarAnalysis` with evidence out."""
+
+from __future__ import annotations
+
+import re
+
+from mockpanel.library import RubricData, load_library
+from mockpanel.models import (
+    COMPONENTS,
+    FLAG_GRADER_MANIPULATION,
+    FLAG_HYPOTHETICAL,
+    FLAG_NO_RESULT,
+    FLAG_OFF_TOPIC,
+    FLAG_TOO_LONG,
+    FLAG_TOO_SHORT,
+    FLAG_UNQUANTIFIED_RESULT,
+    FLAG_WE_HEAVY,
+    FLAGS,
+    STAR_CORE,
+    AnswerSignals,
+    Component,
+    ComponentAssessment,
+    StarAnalysis,
+)
+from mockpanel.star.components import read_story
+from mockpanel.star.manipulation import (
+    manipulation_start,
+    manipulative_spans,
+    may_address_grader,
+)
+from mockpanel.star.relevance import relevance
+from mockpanel.star.scoring import ScoringPolicy, component_scores, conditions, overall_score
+from mockpanel.star.segment import Sentence, analysis_text, blank_fillers, clip, segment
+from mockpanel.star.signals import sentence_features
+
+WORDS_PER_MINUTE = 140
+# At 140 words a minute: under 20 seconds rarely holds a story, nearly two minutes starts to
+# ramble, and past four minutes it is no longer an interview answer.
+TOO_SHORT_WORDS = 45
+TOO_LONG_WORDS = 250
+RUNAWAY_WORDS = 600
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_POLICIES: dict[int, tuple[RubricData, ScoringPolicy]] = {}
+
+
+def _policy(rubric: RubricData) -> ScoringPolicy:
+    """The scoring policy of `rubric`, built once per rubric object."""
+    cached = _POLICIES.get(id(rubric))
+    if cached is None or cached[0] is not rubric:
+        cached = (rubric, ScoringPolicy.from_rubric(rubric))
+        _POLICIES[id(rubric)] = cached
+    return cached[1]
+
+
+class StarAnalyzer:
+    """Deterministic STAR scoring: the same answer always gets the same analysis."""
+
+    def __init__(self, rubric: RubricData | None = None) -> None:
+        self.policy = _policy(rubric if rubric is not None else load_library().rubric)
+
+    def analyze(self, answer: str, question: str | None = None) -> StarAnalysis:
+        """Score `answer` (to `question`, when known) against STAR with verbatim evidence."""
+        norm, fillers = blank_fillers(analysis_text(answer))
+        suspicious = may_address_grader(norm)
+        stripped = manipulative_spans(norm)
+        sentences = segment(answer, norm, stripped)
+        kept = _without_grader_text(sentences) if suspicious else sentences
+        manipulated = bool(stripped) or kept != sentences
+        features = [sentence_features(s) for s in kept]
+        reading = read_story(features)
+        related = relevance(question, " ".join(s.norm for s in kept))
+
+        word_count = len(_WORD.findall(answer))
+        result = reading.findings["result"]
+        unquantified = result.present and not reading.result_metrics
+        off_topic = related.off_topic and reading.real_example
+        holding = conditions(
+            reading, off_topic=off_topic, manipulated=manipulated, unquantified=unquantified
+        )
+        scores = component_scores(reading, self.policy, holding)
+        overall = overall_score(
+            scores,
+            self.policy,
+            holding,
+            manipulated=manipulated,
+            rambling=word_count > TOO_LONG_WORDS,
+            runaway=word_count > RUNAWAY_WORDS,
+        )
+
+        raised = {
+            FLAG_WE_HEAVY: reading.we_heavy,
+            FLAG_NO_RESULT: not result.present,
+            FLAG_UNQUANTIFIED_RESULT: unquantified,
+            FLAG_HYPOTHETICAL: reading.hypothetical,
+            FLAG_TOO_SHORT: word_count < TOO_SHORT_WORDS,
+            FLAG_TOO_LONG: word_count > TOO_LONG_WORDS,
+            FLAG_OFF_TOPIC: off_topic,
+            FLAG_GRADER_MANIPULATION: manipulated,
+        }
+        components = {
+            name: ComponentAssessment(
+                present=reading.findings[name].present,
+                score=scores[name],
+                evidence=[s.text for s in reading.findings[name].evidence]
+                if reading.findings[name].present
+                else [],
+            )
+            for name in COMPONENTS
+        }
+        signals = AnswerSignals(
+            word_count=word_count,
+            sentence_count=len(kept),
+            speaking_seconds=round(word_count * 60 / WORDS_PER_MINUTE, 1),
+            first_person_singular=sum(f.singular for f in features),
+            first_person_plural=sum(f.plural for f in features),
+            metrics=_unique(reading.result_metrics),
+            hedges=sum(f.hedges for f in features),
+            fillers=fillers,
+            hypothetical=reading.hypothetical,
+            generic=reading.generic,
+            relevance=related.score,
+        )
+        return StarAnalysis(
+            overall=overall,
+            components=components,
+            flags=[flag for flag in FLAGS if raised[flag]],
+            signals=signals,
+        )
+
+
+def _without_grader_text(sentences: list[Sentence]) -> list[Sentence]:
+    """Drop grader-directed text, keeping any genuine words a sentence holds before it."""
+    kept: list[Sentence] = []
+    for sentence in sentences:
+        start = manipulation_start(sentence.norm) if may_address_grader(sentence.norm) else None
+        if start is None:
+            kept.append(sentence)
+            continue
+        # Keep what precedes the grader text only when it ends a clause of its own.
+        boundary = sentence.norm[:start].rstrip()[-1:] in (".", "!", "?", ";", ",", "-", ")")
+        before = clip(sentence, start) if start and boundary else None
+        if before is not None:
+            kept.append(before)
+    return kept
+
+
+def weakest_component(analysis: StarAnalysis) -> Component | None:
+    """The core STAR part most worth probing, or None when all four are present and scored >= 4."""
+    core = [(name, analysis.components[name]) for name in STAR_CORE]
+    if all(part.present and part.score >= 4 for _, part in core):
+        return None
+    # Missing parts first, then the lowest score; ties go to the part that matters most.
+    priority: dict[Component, int] = {"action": 0, "result": 1, "task": 2, "situation": 3}
+    name, _ = min(core, key=lambda item: (item[1].present, item[1].score, priority[item[0]]))
+    return name
+
+
+def _unique(items: list[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))
