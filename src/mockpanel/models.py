@@ -97,6 +97,8 @@ class StarAssessment(BaseModel):
     provider: str = "offline"
     signals: AnswerSignals | None = None
     notes: list[str] = Field(default_factory=list)
+    # The deterministic analyzer's overall when a model judged the answer (shown beside it).
+    analyzer_overall: float | None = Field(default=None, ge=1.0, le=5.0)
 
     @classmethod
     def from_analysis(

@@ -489,7 +489,9 @@ class PanelSession:
         return notes
 
     def _save(self, turn: Turn, *, new: bool = False) -> None:
-        turn.notes += self._new_coach_notes()
+        # A note the assessment already carries (a judge fallback) is not repeated on the turn.
+        in_assessment = set(turn.assessment.notes) if turn.assessment else set()
+        turn.notes += [n for n in self._new_coach_notes() if n not in in_assessment]
         if new:
             self.session.turns.append(turn)
         self.store.save_turn(self.session.id, turn)

@@ -8,28 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mockpanel.cli.app import app, state
-from mockpanel.cli.panel import Level
+from mockpanel.cli.panel import BaseUrlOption, Level, ModelOption, ProviderOption
 
 if TYPE_CHECKING:
-    from mockpanel.coach.base import Coach
     from mockpanel.config import Settings
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 RoleOption = Annotated[str | None, typer.Option("--role", help="The job you are interviewing for.")]
 CompanyOption = Annotated[str | None, typer.Option("--company", help="The company.")]
 LevelOption = Annotated[Level, typer.Option("--level", help="Role level.")]
-
-
-def _coach(settings: Settings | None = None) -> Coach:
-    """The coach for these commands (settings from the environment and config file)."""
-    from mockpanel.cli.render import console
-    from mockpanel.coach import factory
-    from mockpanel.config import resolve_settings
-
-    settings = settings or resolve_settings(prompts_dir=state.prompts_dir)
-    if settings.notice:
-        console(stderr=True).print(settings.notice, style="dim", markup=False, soft_wrap=True)
-    return factory.make_coach(settings)
 
 
 @app.command("ask")
@@ -47,17 +34,20 @@ def ask(
         ),
     ] = None,
     as_json: JsonOption = False,
+    provider: ProviderOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Questions to ask the panel, tailored to each interviewer."""
+    from mockpanel.cli.coaching import open_coach, show_coach_notes
     from mockpanel.cli.render import console, print_json
-    from mockpanel.config import resolve_settings
     from mockpanel.inputs import read_text_file
     from mockpanel.library import load_library
     from mockpanel.models import DEFAULT_COMPANY, DEFAULT_ROLE, AskRequest
     from mockpanel.panel import parse_panelist
 
     jd_text = read_text_file(jd, "job description") if jd is not None else ""
-    settings = resolve_settings(prompts_dir=state.prompts_dir)
+    settings = _settings(provider, model, base_url)
     library = load_library(settings.prompts_dir)
     request = AskRequest(
         role=role or DEFAULT_ROLE,
@@ -66,7 +56,9 @@ def ask(
         jd=jd_text,
         panelists=[parse_panelist(spec, library) for spec in panelist or []],
     )
-    questions = _coach(settings).questions_to_ask(request)
+    with open_coach(settings) as coach:
+        questions = coach.questions_to_ask(request)
+        show_coach_notes(coach)
     if as_json:
         print_json([q.model_dump(mode="json") for q in questions])
         return
@@ -90,16 +82,26 @@ def ask(
 def thank_you(
     session_id: Annotated[str, typer.Argument(help="The session id (or a unique prefix).")],
     as_json: JsonOption = False,
+    provider: ProviderOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """A thank-you note to each panelist who spoke in a session."""
+    from mockpanel.cli.coaching import open_coach, show_coach_notes
     from mockpanel.cli.render import console, print_json
     from mockpanel.panel import panelists_who_spoke
     from mockpanel.store import SessionStore
 
     with SessionStore() as store:
         session = store.load(session_id)
-    coach = _coach()
-    notes = [coach.thank_you(session, p) for p in panelists_who_spoke(session)]
+    speakers = panelists_who_spoke(session)
+    settings = _settings(provider, model, base_url)
+    if not speakers:
+        # Nothing to write: no model is needed, and none is started.
+        settings = settings.model_copy(update={"provider": "offline", "notice": None})
+    with open_coach(settings) as coach:
+        notes = [coach.thank_you(session, p) for p in speakers]
+        show_coach_notes(coach)
     if as_json:
         print_json([note.model_dump(mode="json") for note in notes])
         return
@@ -121,12 +123,18 @@ def brief(
     level: LevelOption = "mid",
     company: CompanyOption = None,
     as_json: JsonOption = False,
+    provider: ProviderOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """What to expect in the second round for this role and level, and how to prepare."""
+    from mockpanel.cli.coaching import open_coach, show_coach_notes
     from mockpanel.cli.render import console, print_json
     from mockpanel.models import DEFAULT_COMPANY, DEFAULT_ROLE
 
-    result = _coach().brief(role or DEFAULT_ROLE, level, company or DEFAULT_COMPANY)
+    with open_coach(_settings(provider, model, base_url)) as coach:
+        result = coach.brief(role or DEFAULT_ROLE, level, company or DEFAULT_COMPANY)
+        show_coach_notes(coach)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
@@ -143,3 +151,11 @@ def brief(
     out.print()
     out.print(Text("Checklist", style="bold"))
     out.print(listing(result.checklist, marker="[ ]"))
+
+
+def _settings(provider: str | None, model: str | None, base_url: str | None) -> Settings:
+    from mockpanel.config import resolve_settings
+
+    return resolve_settings(
+        provider=provider, model=model, base_url=base_url, prompts_dir=state.prompts_dir
+    )

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from mockpanel.cli.panel_chat import Outcome, ReplySource
-    from mockpanel.coach.base import Coach
     from mockpanel.config import Settings
     from mockpanel.panel import PanelSession
     from mockpanel.store import SessionStore
@@ -78,6 +77,7 @@ def panel(
     ] = "end",
 ) -> None:
     """Run a mock second-round panel: questions, follow-ups, STAR scores and a debrief."""
+    from mockpanel.cli.coaching import open_coach
     from mockpanel.config import resolve_settings
     from mockpanel.inputs import read_text_file
     from mockpanel.library import load_library
@@ -94,7 +94,6 @@ def panel(
     )
     library = load_library(settings.prompts_dir)
     members = [parse_panelist(spec, library) for spec in panelist or []]
-    coach = _make_coach(settings)
     # Blank names fall back to the model's neutral defaults.
     named: dict[str, Any] = {
         k: v.strip() for k, v in (("role", role), ("company", company)) if v and v.strip()
@@ -109,7 +108,7 @@ def panel(
         feedback_mode=feedback,
         model=settings.model,
     )
-    with SessionStore() as store:
+    with open_coach(settings) as coach, SessionStore() as store:
         started = PanelSession.start(coach, store, session_settings, members)
         _run(started, source, store, settings, report, resumed=False)
 
@@ -121,6 +120,7 @@ def resume(
     report: ReportOption = None,
 ) -> None:
     """Continue a paused or interrupted panel where it stopped."""
+    from mockpanel.cli.coaching import open_coach
     from mockpanel.config import resolve_settings
     from mockpanel.panel import PanelSession
     from mockpanel.store import SessionStore
@@ -135,8 +135,9 @@ def resume(
             model=stored.settings.model,
             prompts_dir=state.prompts_dir,
         )
-        resumed = PanelSession.resume(_make_coach(settings), store, stored)
-        _run(resumed, source, store, settings, report, resumed=True)
+        with open_coach(settings) as coach:
+            resumed = PanelSession.resume(coach, store, stored)
+            _run(resumed, source, store, settings, report, resumed=True)
 
 
 # --- shared by both commands --------------------------------------------------------------------
@@ -154,15 +155,6 @@ def _reply_source(answers: Path | None) -> ReplySource:
     from mockpanel.cli.chat_input import ScriptedAnswers, TerminalAnswers
 
     return ScriptedAnswers.from_file(answers) if answers is not None else TerminalAnswers()
-
-
-def _make_coach(settings: Settings) -> Coach:
-    from mockpanel.cli.render import console
-    from mockpanel.coach import factory
-
-    if settings.notice:
-        console(stderr=True).print(settings.notice, style="dim", markup=False, soft_wrap=True)
-    return factory.make_coach(settings)
 
 
 def _run(

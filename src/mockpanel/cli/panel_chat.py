@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Literal, Protocol
 
 from rich.console import Console
 
 from mockpanel.cli import panel_view as view
 from mockpanel.cli.chat_input import ChatCommand, is_command, parse_command
+from mockpanel.cli.coaching import speech_display
 from mockpanel.cli.render import show_assessment
 from mockpanel.errors import InputFileError
 from mockpanel.models import Panelist
@@ -70,11 +72,11 @@ class PanelChat:
         view.show_header(self.console, session, resumed=resumed)
         if not resumed:
             self._speak(session.panelists[0], "welcome")
-            with view.busy(self.console, "The panel is taking their seats...", self.slow):
+            with self._speaking("The panel is taking their seats..."):
                 introductions = self.panel.introductions()
             view.show_introductions(self.console, introductions)
         while not self.source.exhausted:
-            with view.busy(self.console, "The panel is conferring...", self.slow):
+            with self._speaking("The panel is conferring..."):
                 prompt = self.panel.next_prompt()
             if prompt is None:
                 break
@@ -93,6 +95,10 @@ class PanelChat:
         with view.busy(self.console, "The panel is comparing notes...", self.slow):
             self.panel.finish()
         return "finished"
+
+    def _speaking(self, message: str) -> AbstractContextManager[None]:
+        """A spinner while the panel gets ready to speak, with their words streamed if live."""
+        return speech_display(self.console, self.panel.coach, message, self.slow)
 
     def _present(self, prompt: PanelPrompt) -> None:
         previous = self._last_speaker

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mockpanel.cli.app import app, state
+from mockpanel.cli.panel import BaseUrlOption, ModelOption, ProviderOption
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from mockpanel.coach.base import Coach
+    from mockpanel.coach.sampling import ScoreSamples
 
 
 @app.command()
@@ -32,32 +37,59 @@ def score(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    samples: Annotated[
+        int,
+        typer.Option(
+            "--samples",
+            min=1,
+            max=20,
+            help="Judge the answer N times (different seeds) and report the score's spread.",
+        ),
+    ] = 1,
+    provider: ProviderOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Score one answer against STAR (Situation, Task, Action, Result, Reflection)."""
-    from mockpanel.coach.factory import make_coach
+    from mockpanel.cli.coaching import open_coach
     from mockpanel.config import resolve_settings
     from mockpanel.errors import UserError
     from mockpanel.inputs import check_answer, read_stdin, read_text_file
 
     if batch is not None and answer_file is not None:
         raise UserError("give either an answer FILE or --batch, not both")
-    settings = resolve_settings(prompts_dir=state.prompts_dir)
-    coach = make_coach(settings)
     if batch is not None:
-        _score_batch(coach, read_text_file(batch, "batch file"))
-        return
-    if answer_file is None or answer_file == "-":
+        lines = read_text_file(batch, "batch file")
+    elif answer_file is None or answer_file == "-":
         if answer_file is None and sys.stdin.isatty():
             raise UserError("give an answer FILE, or pipe the answer in with -")
-        text = read_stdin("answer")
+        answer = check_answer(read_stdin("answer"))
     else:
-        text = read_text_file(Path(answer_file), "answer file")
-    answer = check_answer(text)
-    assessment = coach.assess(question or "", answer)
-    if as_json:
-        from mockpanel.cli.render import assessment_json, print_json
+        answer = check_answer(read_text_file(Path(answer_file), "answer file"))
+    settings = resolve_settings(
+        provider=provider, model=model, base_url=base_url, prompts_dir=state.prompts_dir
+    )
+    with open_coach(settings, hint=not (as_json or batch is not None)) as coach:
+        if batch is not None:
+            _score_batch(coach, lines, samples)
+            return
+        _score_one(coach, question or "", answer, samples, as_json)
 
-        print_json(assessment_json(assessment))
+
+def _score_one(coach: Coach, question: str, answer: str, samples: int, as_json: bool) -> None:
+    from mockpanel.cli.coaching import show_coach_notes
+    from mockpanel.cli.render import assessment_json
+    from mockpanel.coach.sampling import sample_assessments
+
+    assessment, stability = sample_assessments(coach, question, answer, samples)
+    if as_json:
+        from mockpanel.cli.render import print_json
+
+        record = assessment_json(assessment)
+        if samples > 1:
+            record["samples"] = stability.model_dump(mode="json")
+        print_json(record)
+        show_coach_notes(coach, already_shown=assessment.notes)
         return
     from mockpanel.cli.render import console, show_assessment
 
@@ -67,19 +99,64 @@ def score(
 
         out.print(Text.assemble(("Question: ", "bold"), question))
     show_assessment(out, assessment)
+    if assessment.analyzer_overall is not None:
+        out.print(
+            f"Judged by the {assessment.provider} model; the analyzer alone gives "
+            f"{assessment.analyzer_overall:.1f} / 5.",
+            style="dim",
+            markup=False,
+        )
+    if samples > 1:
+        _show_stability(out, stability)
+    show_coach_notes(coach, already_shown=assessment.notes)
 
 
-def _score_batch(coach: Coach, text: str) -> None:
-    from mockpanel.batch import score_lines
+def _show_stability(out: Console, stability: ScoreSamples) -> None:
+    from rich.text import Text
+
+    spread = stability.overall
+    out.print(
+        Text.assemble(
+            ("\nScore stability", "bold"),
+            f" over {stability.samples} judgements ({stability.judged} by the model): "
+            f"mean {spread.mean:.2f}, spread ±{spread.stdev:.2f} "
+            f"(from {spread.low:.1f} to {spread.high:.1f})",
+        )
+    )
+    parts = ", ".join(
+        f"{name} {part.mean:.1f}±{part.stdev:.1f}" for name, part in stability.components.items()
+    )
+    out.print(Text(f"  by part: {parts}", style="dim"))
+
+
+def _score_batch(coach: Coach, text: str, samples: int) -> None:
+    from mockpanel.batch import BatchOutcome, parse_line, score_lines
     from mockpanel.cli.render import assessment_json
+    from mockpanel.coach.sampling import sample_assessments
+    from mockpanel.errors import InputFileError
 
+    def sampled() -> Iterator[tuple[BatchOutcome, ScoreSamples | None]]:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = parse_line(line)
+            except InputFileError as exc:
+                yield BatchOutcome(number, None, None, str(exc)), None
+                continue
+            best, stability = sample_assessments(coach, item.question, item.answer, samples)
+            yield BatchOutcome(number, item, best, None), stability
+
+    outcomes = sampled() if samples > 1 else ((o, None) for o in score_lines(coach, text))
     failures = 0
-    for outcome in score_lines(coach, text):
+    for outcome, stability in outcomes:
         if outcome.error is not None or outcome.assessment is None or outcome.item is None:
             failures += 1
             typer.echo(f"mockpanel: batch line {outcome.line}: {outcome.error}", err=True)
             continue
         record = {"id": outcome.item.id, **assessment_json(outcome.assessment)}
+        if stability is not None:
+            record["samples"] = stability.model_dump(mode="json")
         typer.echo(json.dumps(record, ensure_ascii=False))
     if failures:
         raise typer.Exit(2)

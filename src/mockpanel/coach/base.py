@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from mockpanel.library import Competency, PromptLibrary, Question
 from mockpanel.models import (
@@ -26,6 +27,10 @@ class Coach(ABC):
     """Speaks for the panel and judges the answers. One instance serves one command run."""
 
     provider: str = "offline"
+    # Set by an interactive front end to show a panelist's words while a model writes them:
+    # called with the speaker and the text so far ("" when a broken reply is withdrawn).
+    # Coaches whose words are instant never call it.
+    on_speech_chunk: Callable[[Panelist, str], None] | None = None
 
     def __init__(self, library: PromptLibrary) -> None:
         self.library = library
