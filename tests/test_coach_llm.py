@@ -641,7 +641,7 @@ def test_cli_score_with_a_model_and_samples(tmp_path: Path) -> None:
     seeds = [r.body["seed"] for r in srv.chat_requests]
     assert seeds[0] == seeds[1] == 1 and seeds[2] == 2 and seeds[4] == 3
     assert {r.body["temperature"] for r in srv.chat_requests} == {0.7}
-    assert "openai: 7 model calls" in result.stderr
+    assert "openai: " in result.stderr and "completion tokens over 7 model calls" in result.stderr
 
 
 def test_samples_of_the_offline_coach_do_not_move(library: PromptLibrary) -> None:

@@ -155,6 +155,14 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     calls: int = 0
 
+    def describe(self) -> str:
+        """One line for people: tokens in and out, and over how many calls."""
+        calls = "1 model call" if self.calls == 1 else f"{self.calls:,} model calls"
+        return (
+            f"{self.prompt_tokens:,} prompt + {self.completion_tokens:,} completion tokens "
+            f"over {calls}"
+        )
+
     def add(self, other: Usage) -> Usage:
         """Return the sum of two usage records."""
         return Usage(

@@ -384,11 +384,7 @@ def _footer(report: Report) -> str:
     out = []
     usage = report.session.usage
     if usage.calls or usage.prompt_tokens or usage.completion_tokens:
-        out.append(
-            f"<section><h2>Token usage</h2><p>{usage.prompt_tokens:,} prompt + "
-            f"{usage.completion_tokens:,} completion tokens over {usage.calls} model calls.</p>"
-            "</section>"
-        )
+        out.append(f"<section><h2>Token usage</h2><p>{esc(usage.describe())}.</p></section>")
     if report.session.notes:
         items = "".join(f"<li>{esc(n)}</li>" for n in report.session.notes)
         out.append(f"<section><h2>Provider notes</h2><ul>{items}</ul></section>")

@@ -200,8 +200,7 @@ def _footer(report: Report) -> list[str]:
         lines += [
             "## Token usage",
             "",
-            f"{usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} completion tokens "
-            f"over {usage.calls} model calls.",
+            f"{usage.describe()}.",
             "",
         ]
     if report.session.notes:

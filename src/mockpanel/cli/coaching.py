@@ -39,8 +39,7 @@ def open_coach(settings: Settings, *, hint: bool = True) -> Iterator[Coach]:
         usage = coach.usage
         if usage.calls:
             err.print(
-                f"{settings.model or settings.provider}: {usage.calls} model calls, "
-                f"{usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} completion tokens",
+                f"{settings.model or settings.provider}: {usage.describe()}",
                 style="dim",
                 markup=False,
                 soft_wrap=True,
