@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from functools import cached_property
+from statistics import fmean
 
 from mockpanel.coach.base import Coach
 from mockpanel.coach.feedback import FeedbackWriter, sharpen_keys
@@ -27,6 +28,7 @@ from mockpanel.models import (
     Turn,
 )
 from mockpanel.star import StarAnalyzer
+from mockpanel.summary import question_results
 
 STRONG_BAND = 4.0
 MIXED_BAND = 2.75
@@ -109,23 +111,31 @@ class OfflineCoach(Coach):
     def debrief(self, session: Session, panelist: Panelist) -> PanelistDebrief:
         """A 'will you thrive here?' impression from this panelist's questions and their answers."""
         persona = self.library.persona(panelist.persona)
-        scores = _question_scores(session, panelist.name)
+        results = [
+            r for r in question_results(session.turns) if r.panelist == panelist.name and r.answered
+        ]
         base = {"panelist": panelist.name, "title": panelist.title, "persona": persona.id}
         values = {"name": panelist.name, "lens": persona.thrive_lens}
-        if not scores:
+        if not results:
             text = self.library.phrase(
                 "phrases.debrief.no_answers", strengths="", concerns="", competency="", **values
             )
             return PanelistDebrief(**base, impression=text)
-        mean = sum(score for _, score in scores.values()) / len(scores)
-        strengths = [self._competency_name(c) for c, (_, s) in scores.items() if s >= STRONG_BAND]
-        concerns = self._concerns(_main_turns(session, panelist.name))
+        mean = fmean(r.overall for r in results if r.overall is not None)
+        strengths = [
+            self._competency_name(r.competency)
+            for r in results
+            if r.overall is not None and r.overall >= STRONG_BAND
+        ]
+        weak = [r.index for r in results if r.overall is not None and r.overall < STRONG_BAND]
+        concerns = self._concerns(_latest_assessments(session, weak))
+        first = self._competency_name(results[0].competency)
         band = "strong" if mean >= STRONG_BAND else "mixed" if mean >= MIXED_BAND else "weak"
         text = self.library.phrase(
             f"phrases.debrief.{band}",
-            strengths=_join(strengths) or self._competency_name(next(iter(scores))),
-            concerns=_join(concerns[:2]) or "",
-            competency=self._competency_name(next(iter(scores))),
+            strengths=_join(strengths) or first,
+            concerns=_join(concerns[:2]),
+            competency=first,
             **values,
         )
         return PanelistDebrief(
@@ -276,12 +286,10 @@ class OfflineCoach(Coach):
     def _competency_name(self, competency_id: str) -> str:
         return self._competency_names.get(competency_id, competency_id).lower()
 
-    def _concerns(self, turns: Iterable[Turn]) -> list[str]:
+    def _concerns(self, assessments: Iterable[StarAssessment]) -> list[str]:
         concerns: list[str] = []
-        for turn in turns:
-            if turn.assessment is None or turn.assessment.overall >= STRONG_BAND:
-                continue
-            for key in sharpen_keys(turn.assessment)[:1]:
+        for assessment in assessments:
+            for key in sharpen_keys(assessment)[:1]:
                 label = self.library.phrase(f"phrases.concern.{key}")
                 if label not in concerns:
                     concerns.append(label)
@@ -291,23 +299,14 @@ class OfflineCoach(Coach):
 _NOTE_PARTS = ("greeting", "body", "close", "signoff")
 
 
-def _main_turns(session: Session, panelist: str) -> list[Turn]:
-    return [t for t in session.turns if t.panelist == panelist and t.kind == "question"]
-
-
-def _question_scores(session: Session, panelist: str) -> dict[str, tuple[int, float]]:
-    """Competency -> (turn index, best overall of the main answer and its probes)."""
-    best: dict[int, float] = {}
+def _latest_assessments(session: Session, questions: list[int]) -> list[StarAssessment]:
+    """For each main question index, the assessment of its story as it finally stood."""
+    latest: dict[int, StarAssessment] = {}
     for turn in session.turns:
-        if turn.assessment is None:
-            continue
-        root = turn.probe_of if turn.kind == "probe" and turn.probe_of is not None else turn.index
-        best[root] = max(best.get(root, 0.0), turn.assessment.overall)
-    scores: dict[str, tuple[int, float]] = {}
-    for turn in _main_turns(session, panelist):
-        if turn.index in best:
-            scores[turn.competency] = (turn.index, best[turn.index])
-    return scores
+        root = turn.probe_of if turn.probe_of is not None else turn.index
+        if root in questions and turn.assessment is not None:
+            latest[root] = turn.assessment
+    return [latest[index] for index in questions if index in latest]
 
 
 _DETAIL_WEIGHTS: tuple[tuple[Component, float], ...] = (
