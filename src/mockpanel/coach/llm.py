@@ -58,6 +58,7 @@ from mockpanel.llm.errors import (
 from mockpanel.llm.schema import schema_text
 from mockpanel.llm.structured import generate_structured, repair_prompt
 from mockpanel.models import (
+    DEFAULT_COMPANY,
     AskRequest,
     Brief,
     BriefSection,
@@ -698,7 +699,7 @@ class LLMCoach(Coach):
             return offline
         return ThankYouNote(panelist=panelist.name, title=panelist.title, note=note)
 
-    def brief(self, role: str, level: Level, company: str = "the company") -> Brief:
+    def brief(self, role: str, level: Level, company: str = DEFAULT_COMPANY) -> Brief:
         """The library's facts about the second round, tailored by the model to role and level."""
         offline = self.offline.brief(role, level, company)
         facts = "\n".join(
