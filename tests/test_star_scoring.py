@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockpanel.library import RubricCap, RubricData, load_library
+from mockpanel.library import RubricCap, RubricData, RubricLengths, load_library
 from mockpanel.star import StarAnalyzer
 from star_answers import BULLETS, HYPOTHETICAL, NO_RESULT, STRONG
 
@@ -80,3 +80,27 @@ def test_hypothetical_cap_holds_regardless_of_weights() -> None:
 def test_default_analyzer_uses_the_shipped_rubric_once() -> None:
     assert StarAnalyzer().policy is StarAnalyzer().policy
     assert StarAnalyzer().analyze(STRONG).overall == StarAnalyzer(_rubric()).analyze(STRONG).overall
+
+
+def test_length_thresholds_come_from_the_rubric() -> None:
+    rubric = _rubric()
+    assert rubric.lengths.too_short_words == 45 and rubric.lengths.too_long_words == 250
+    short = "Last week I fixed the printer and it worked."
+    assert "too-short" in StarAnalyzer(rubric).analyze(short).flags
+    lenient = rubric.model_copy(
+        update={"lengths": rubric.lengths.model_copy(update={"too_short_words": 5})}
+    )
+    assert "too-short" not in StarAnalyzer(lenient).analyze(short).flags
+    strict = rubric.model_copy(
+        update={"lengths": rubric.lengths.model_copy(update={"too_long_words": 40})}
+    )
+    rambling = StarAnalyzer(strict).analyze(STRONG)
+    assert "too-long" in rambling.flags
+    assert rambling.overall < StarAnalyzer(rubric).analyze(STRONG).overall
+
+
+def test_a_rubric_written_before_lengths_existed_still_loads() -> None:
+    data = _rubric().model_dump(exclude={"lengths"})
+    older = RubricData.model_validate(data)
+    assert older.lengths == RubricLengths()
+    assert StarAnalyzer(older).analyze(STRONG).overall == StarAnalyzer().analyze(STRONG).overall

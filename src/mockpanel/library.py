@@ -158,10 +158,24 @@ class RubricCap(Strict):
     reason: str
 
 
+class RubricLengths(Strict):
+    """How answer length bears on the score, in words (spoken at about `words_per_minute`)."""
+
+    words_per_minute: int = Field(default=140, gt=0)
+    too_short_words: int = Field(default=45, ge=0)
+    too_long_words: int = Field(default=250, gt=0)
+    runaway_words: int = Field(default=600, gt=0)
+    rambling_penalty: float = Field(default=0.5, ge=0)
+    rambling_ceiling: float = Field(default=4.4, ge=1, le=5)
+    runaway_ceiling: float = Field(default=3.0, ge=1, le=5)
+
+
 class RubricData(Strict):
     components: dict[Component, RubricComponent]
     overall: dict[int, str]
     caps: list[RubricCap]
+    # Optional so that rubric files written before it existed still load.
+    lengths: RubricLengths = Field(default_factory=RubricLengths)
 
     @model_validator(mode="after")
     def _complete(self) -> RubricData:

@@ -33,13 +33,6 @@ from mockpanel.star.scoring import ScoringPolicy, component_scores, conditions, 
 from mockpanel.star.segment import Sentence, analysis_text, blank_fillers, clip, segment
 from mockpanel.star.signals import sentence_features
 
-WORDS_PER_MINUTE = 140
-# At 140 words a minute: under 20 seconds rarely holds a story, nearly two minutes starts to
-# ramble, and past four minutes it is no longer an interview answer.
-TOO_SHORT_WORDS = 45
-TOO_LONG_WORDS = 250
-RUNAWAY_WORDS = 600
-
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POLICIES: dict[int, tuple[RubricData, ScoringPolicy]] = {}
 
@@ -69,14 +62,27 @@ class StarAnalyzer:
         manipulated = bool(stripped) or kept != sentences
         features = [sentence_features(s) for s in kept]
         reading = read_story(features)
-        related = relevance(question, " ".join(s.norm for s in kept))
+        related = relevance(
+            question,
+            " ".join(s.norm for s in kept),
+            " ".join(f.sentence.norm for f in features if not f.reflection),
+            set().union(*(f.vocab for f in features)),
+        )
 
+        lengths = self.policy.lengths
         word_count = len(_WORD.findall(answer))
         result = reading.findings["result"]
         unquantified = result.present and not reading.result_metrics
         off_topic = related.off_topic and reading.real_example
+        substantial = not manipulated or (
+            sum(len(_WORD.findall(s.norm)) for s in kept) >= lengths.too_short_words
+        )
         holding = conditions(
-            reading, off_topic=off_topic, manipulated=manipulated, unquantified=unquantified
+            reading,
+            off_topic=off_topic,
+            manipulated=manipulated,
+            unquantified=unquantified,
+            substantial=substantial,
         )
         scores = component_scores(reading, self.policy, holding)
         overall = overall_score(
@@ -84,8 +90,8 @@ class StarAnalyzer:
             self.policy,
             holding,
             manipulated=manipulated,
-            rambling=word_count > TOO_LONG_WORDS,
-            runaway=word_count > RUNAWAY_WORDS,
+            rambling=word_count > lengths.too_long_words,
+            runaway=word_count > lengths.runaway_words,
         )
 
         raised = {
@@ -93,8 +99,8 @@ class StarAnalyzer:
             FLAG_NO_RESULT: not result.present,
             FLAG_UNQUANTIFIED_RESULT: unquantified,
             FLAG_HYPOTHETICAL: reading.hypothetical,
-            FLAG_TOO_SHORT: word_count < TOO_SHORT_WORDS,
-            FLAG_TOO_LONG: word_count > TOO_LONG_WORDS,
+            FLAG_TOO_SHORT: word_count < lengths.too_short_words,
+            FLAG_TOO_LONG: word_count > lengths.too_long_words,
             FLAG_OFF_TOPIC: off_topic,
             FLAG_GRADER_MANIPULATION: manipulated,
         }
@@ -111,7 +117,7 @@ class StarAnalyzer:
         signals = AnswerSignals(
             word_count=word_count,
             sentence_count=len(kept),
-            speaking_seconds=round(word_count * 60 / WORDS_PER_MINUTE, 1),
+            speaking_seconds=round(word_count * 60 / lengths.words_per_minute, 1),
             first_person_singular=sum(f.singular for f in features),
             first_person_plural=sum(f.plural for f in features),
             metrics=_unique(reading.result_metrics),

@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mockpanel.models import COMPONENTS, Component
+from mockpanel.star.anchors import opens_at_a_place
+from mockpanel.star.outcomes import measure_outcome
 from mockpanel.star.segment import Sentence
-from mockpanel.star.signals import SentenceFeatures, measure_outcome
+from mockpanel.star.signals import SentenceFeatures
 
 MAX_EVIDENCE = 3
+STAR_PARTS: tuple[Component, ...] = ("situation", "task", "action", "result")
+CLOSING_BONUS = 0.75
 
 
 @dataclass(slots=True)
@@ -26,6 +30,8 @@ class Finding:
     score: int = 1
     evidence: list[Sentence] = field(default_factory=list)
     implicit: bool = False
+    # Every sentence that showed the part, with its strength: evidence is chosen from these.
+    candidates: list[tuple[SentenceFeatures, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -48,13 +54,14 @@ def read_story(features: list[SentenceFeatures]) -> StoryReading:
     plural = sum(f.plural for f in features)
     personal = sum(f.i_actions for f in features if not f.imagined)
     group = sum(f.we_actions for f in features if not f.imagined)
-    we_heavy = (group >= 2 and group >= personal) or (plural >= 4 and plural >= 2 * singular)
+    we_heavy = (group >= 2 and group > personal) or (plural >= 4 and plural >= 2 * singular)
     result_metrics: list[str] = []
     if real:
         first_action = _find_action(features, findings["action"])
-        _find_situation(features, findings["situation"], first_action)
         _find_result(features, findings["result"], first_action)
+        _find_situation(features, findings, first_action)
         _find_task(features, findings)
+        _choose_evidence(findings)
         for sentence in findings["result"].evidence:
             result_metrics.extend(_feature_of(features, sentence).metrics)
     _find_reflection(features, findings["reflection"])
@@ -106,8 +113,17 @@ def _action_strength(feature: SentenceFeatures) -> float:
     if feature.reflection and not feature.i_past_actions:
         return 0.0
     strength = feature.i_past_actions + feature.i_present_actions
-    if feature.sentence.label == "action" and feature.bare_actions and not feature.we_actions:
-        strength += feature.bare_actions
+    if feature.sentence.label == "action" and not strength and not feature.we_actions:
+        # Under "What I did:", notes without verbs ("funnel analysis, then session
+        # recordings") are still the speaker's own steps.
+        strength = 1.0 if feature.words >= 4 else 0.0
+    if feature.bare_actions and not feature.we_actions:
+        # Clauses without a subject ("Wrote a script, locked down the 14 it found") are the
+        # speaker's own steps under an "Action:" heading, or when several are listed together.
+        if feature.sentence.label == "action":
+            strength += feature.bare_actions
+        elif feature.sentence.label is None and feature.bare_actions >= 1.5:
+            strength += 0.75 * feature.bare_actions
     return strength
 
 
@@ -123,14 +139,13 @@ def _find_action(features: list[SentenceFeatures], finding: Finding) -> int:
     if total < 0.75:
         return first
     finding.present = True
-    best = sorted(acting, key=lambda item: -item[1])[:MAX_EVIDENCE]
-    finding.evidence = sorted((f.sentence for f, _ in best), key=lambda s: s.index)
+    finding.candidates = acting
     vague = sum(f.i_vague_actions for f, _ in acting)
-    clauses = sum(max(1.0, s) for _, s in acting)
+    verbs = sum(max(1, len(f.i_verbs)) for f, _ in acting)
     specifics = sum(min(f.specifics, 2) for f, _ in acting)
     group = sum(f.we_actions for f in features)
     score = 2.0 + min(total, 5.0) * 0.6 + min(specifics, 4) * 0.25
-    if vague >= 0.5 * clauses:
+    if vague >= 0.5 * verbs:
         score -= 1.0
     if group > total:
         score -= 1.0
@@ -146,12 +161,21 @@ def _situation_strength(feature: SentenceFeatures) -> float:
         return 0.0
     score = 0.0
     score += 2.0 if feature.time_anchor else 0.0
-    score += 2.0 if feature.place_anchor else 0.0
+    opening = feature.sentence.index == 0
+    score += (
+        2.0
+        if feature.place_anchor or (opening and opens_at_a_place(feature.sentence.norm))
+        else 0.0
+    )
     score += 1.5 if feature.existential else 0.0
     score += 1.0 if feature.scene else 0.0
     score += 0.5 * min(feature.problem, 2)
     if feature.past and not feature.i_actions:
         score += 0.5
+        if opening and feature.problem and not feature.bare_actions:
+            # An opening that tells of a particular past problem sets the scene even without
+            # a date or a place ("Two of my carers fell out over the Saturday visits").
+            score += 1.0
     label = feature.sentence.label
     if label == "situation":
         score += 3.0
@@ -160,16 +184,26 @@ def _situation_strength(feature: SentenceFeatures) -> float:
     return score
 
 
-def _find_situation(features: list[SentenceFeatures], finding: Finding, first_action: int) -> None:
+def _find_situation(
+    features: list[SentenceFeatures], findings: dict[Component, Finding], first_action: int
+) -> None:
     """Fill the situation finding from the opening sentences."""
+    finding = findings["situation"]
     limit = max(2, first_action, len(features) // 2)
-    candidates = [(f, _situation_strength(f)) for f in features if f.sentence.index <= limit]
+    # A sentence after the first step that tells the outcome is the result, not the scene.
+    outcomes = {f.sentence for f, _ in findings["result"].candidates}
+    candidates = [
+        (f, _situation_strength(f))
+        for f in features
+        if f.sentence.index <= limit
+        and not (f.sentence.index > first_action and f.sentence in outcomes)
+    ]
     chosen = [(f, s) for f, s in candidates if s >= 2.0]
     if not chosen:
         return
     finding.present = True
-    best = sorted(chosen, key=lambda item: -item[1])[:2]
-    finding.evidence = sorted((f.sentence for f, _ in best), key=lambda s: s.index)
+    # A sentence that states the speaker's responsibility is the task's evidence first.
+    finding.evidence = _best(chosen, {f.sentence for f, _ in chosen if f.task_frame}, 2)
     anchors = {
         kind
         for f, _ in chosen
@@ -182,12 +216,57 @@ def _find_situation(features: list[SentenceFeatures], finding: Finding, first_ac
     finding.score = _clamp(score, 2)
 
 
+def _best(
+    candidates: list[tuple[SentenceFeatures, float]], avoid: set[Sentence], limit: int
+) -> list[Sentence]:
+    """The strongest `limit` candidates in answer order; sentences in `avoid` (already quoted for
+    another part) only when no other clear candidate is left."""
+    preferred = [(f, s) for f, s in candidates if f.sentence not in avoid]
+    if not any(s >= 1.0 for _, s in preferred):
+        preferred = candidates
+    best = sorted(preferred, key=lambda item: -item[1])[:limit]
+    return sorted((f.sentence for f, _ in best), key=lambda s: s.index)
+
+
+def _choose_evidence(findings: dict[Component, Finding]) -> None:
+    """Quote the best sentences for each part, each sentence for one part where possible.
+
+    The scene-setting sentence often has a first-person verb ("Last March I shipped a migration
+    that locked the orders table"); the actions are the steps taken once the scene is set.
+    """
+    situation, task, action, result = (findings[c] for c in STAR_PARTS)
+    if task.implicit:
+        task.evidence = [f.sentence for f, _ in task.candidates]
+    elif len(task.evidence) > 1:
+        task.evidence = [s for s in task.evidence if s not in situation.evidence] or (
+            task.evidence[:1]
+        )
+    if len(situation.evidence) > 1:
+        # "I was the room leader" is quoted for the task, not as a second scene sentence.
+        situation.evidence = [s for s in situation.evidence if s not in task.evidence] or (
+            situation.evidence[:1]
+        )
+    scene = set(situation.evidence)
+    if action.present:
+        stated = scene if task.implicit else scene | set(task.evidence)
+        # Seeing or finding something ("I found it the next morning") is no step to quote.
+        steps = [(f, s) for f, s in action.candidates if s >= 0.75] or action.candidates
+        action.evidence = _best(steps, stated, MAX_EVIDENCE)
+    if task.implicit:
+        task.evidence = [f.sentence for f, _ in task.candidates] or action.evidence[:1]
+    if result.present:
+        told = scene | set(task.evidence) | set(action.evidence)
+        # Outcomes told of others or of things rank before the speaker's own steps.
+        ranked = [(f, s - (2.0 if f.i_actions else 0.0)) for f, s in result.candidates]
+        result.evidence = _best(ranked, told, MAX_EVIDENCE)
+
+
 def _result_strength(feature: SentenceFeatures) -> float:
     """How clearly a sentence states an outcome."""
-    measure_outcome(feature)
-    if feature.imagined or feature.pending or feature.outcome is None:
+    if feature.imagined or (feature.general and not feature.past):
         return 0.0
-    if feature.general and not feature.past:
+    measure_outcome(feature)
+    if feature.pending or feature.outcome is None:
         return 0.0
     strength = feature.outcome
     if feature.i_actions >= 1 and strength < 1.5:
@@ -197,33 +276,57 @@ def _result_strength(feature: SentenceFeatures) -> float:
     if feature.goal and not feature.i_past_actions:
         return 0.0  # "I was responsible for keeping us on schedule" is a goal, not an outcome
     if feature.sentence.label == "result" and feature.words >= 3:
-        strength += 1.0
+        # A "Result:" heading backs up outcome language; it cannot stand in for it.
+        strength += 1.0 if feature.outcome_cued else 0.25
     elif feature.sentence.label in ("situation", "task"):
         strength *= 0.3
     return strength
 
 
+def _closing(features: list[SentenceFeatures]) -> SentenceFeatures | None:
+    """The last sentence that tells the story on, rather than a lesson, a habit or an aside."""
+    for feature in reversed(features):
+        if feature.reflection or feature.imagined or feature.general or feature.refusal:
+            continue
+        if feature.words >= 3:
+            return feature
+    return None
+
+
 def _find_result(features: list[SentenceFeatures], finding: Finding, first_action: int) -> None:
     """Fill the result finding from what comes after the first action."""
     start = first_action if first_action >= 0 else 1
-    chosen = [
-        (f, s)
-        for f in features
-        if f.sentence.index >= start
-        for s in (_result_strength(f),)
-        if s >= 1.0
-    ]
+    closing = _closing(features)
+    scored: list[tuple[SentenceFeatures, float]] = []
+    for feature in features:
+        if feature.sentence.index < start:
+            continue
+        strength = _result_strength(feature)
+        # A STAR story ends on its outcome: the closing sentence, told of someone or something
+        # other than the speaker's own steps, needs less outcome language to count as one.
+        if feature is closing and strength > 0 and feature.outcome_cued and not feature.i_actions:
+            strength += CLOSING_BONUS
+        scored.append((feature, strength))
+    chosen = [(f, s) for f, s in scored if s >= 1.0]
     if not chosen:
         return
     finding.present = True
-    best = sorted(chosen, key=lambda item: -item[1])[:MAX_EVIDENCE]
-    finding.evidence = sorted((f.sentence for f, _ in best), key=lambda s: s.index)
+    top = max(s for _, s in chosen)
+    # The clearest outcome sentences, not every sentence with a trace of outcome language.
+    finding.candidates = [(f, s) for f, s in chosen if s >= max(1.0, 0.5 * top)]
     metrics = [m for f, _ in chosen for m in f.metrics]
-    concrete = sum(1 for f, _ in chosen if f.metrics or not f.vague_outcome)
+    confirmed = any(f.confirmed for f, _ in chosen)
+    concrete = sum(
+        1 for f, _ in chosen if f.metrics or f.outcome_clauses >= 2 or not f.vague_outcome
+    )
     hedged = sum(f.hedges for f, _ in chosen)
+    # Rubric levels: a number with a comparison or several measures is a 5, a number or an
+    # outside confirmation (a deadline met, a sign-off, thanks) a 4, a clear change a 3.
     if metrics:
         compared = any(m.startswith("from ") for m in metrics)
-        score = 4.0 + (1.0 if len(metrics) >= 2 or compared else 0.0)
+        score = 4.0 + (1.0 if len(metrics) >= 2 or compared or confirmed else 0.0)
+    elif confirmed:
+        score = 4.0
     else:
         score = 2.0 + min(concrete, 2)
     if hedged:
@@ -237,10 +340,21 @@ def _find_task(features: list[SentenceFeatures], findings: dict[Component, Findi
     chosen = [
         f
         for f in features
-        if (f.task_frame and not f.imagined and not (f.general and not f.past))
+        if (
+            f.task_frame
+            and not f.imagined
+            and not f.self_description
+            and not (f.general and not f.past)
+        )
         or (f.sentence.label == "task" and not f.imagined)
     ]
-    chosen = [f for f in chosen if f.sentence.label in (None, "task", "situation")]
+    # "...and she asked me to do the same for pricing" after the actions is an outcome.
+    outcomes = {f.sentence for f, _ in findings["result"].candidates}
+    chosen = [
+        f
+        for f in chosen
+        if f.sentence.label in (None, "task", "situation") and f.sentence not in outcomes
+    ]
     if chosen:
         finding.present = True
         finding.evidence = [f.sentence for f in chosen[:2]]
@@ -250,12 +364,25 @@ def _find_task(features: list[SentenceFeatures], findings: dict[Component, Findi
         finding.score = _clamp(score, 2)
         return
     situation, action, result = (findings[c] for c in ("situation", "action", "result"))
-    # The situation poses a problem and the candidate plainly takes it on, through to a result.
-    if situation.present and action.present and result.present:
+    # Implicit: the situation poses a problem and the candidate plainly takes it on, through to
+    # a result, or because the problem was of their own making ("I closed the day too early,
+    # so the reports were wrong"), or because their role makes it theirs ("I was the room
+    # leader").
+    own_problem = [
+        f
+        for f in features
+        if f.sentence in situation.evidence
+        and f.i_past_actions
+        and f.caused_problem
+        and not f.reflection
+    ]
+    role = [f for f in features if f.role and not f.imagined and not f.general]
+    if situation.present and action.present and (result.present or own_problem or role):
         finding.present = True
         finding.implicit = True
         finding.score = 3
-        finding.evidence = action.evidence[:1]
+        # Quoted: the sentence that makes it theirs, else the first step they took.
+        finding.candidates = [(f, 1.0) for f in (role or own_problem)[:1]]
 
 
 def _find_reflection(features: list[SentenceFeatures], finding: Finding) -> None:

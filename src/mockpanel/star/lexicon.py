@@ -11,7 +11,7 @@ STATE_VERBS = frozenset(
     understand understood expect expected assume assumed seem seemed prefer preferred tend tended
     want wanted need needed wonder wondered doubt doubted care cared consider considered
     learned learnt learn realised realized realise realize imagine imagined reckon reckoned
-    figure figured bet guessed
+    figure figured bet guessed admire admired appreciate appreciated respect respected
     """.split()
 )
 
@@ -136,6 +136,8 @@ WORKPLACES = (
     placement internship project programme program account contract consultancy charity council
     trust nursery college university academy lab laboratory call kitchen bar cafe café pub
     retailer supplier manufacturer distributor scheme campaign launch shift night rotation
+    farm rig vessel ship yard port route wing station terminal airport prison court studio reception
+    gallery museum festival conference venue salon surgery pharmacy garage estate
     """
 ).split()
 
@@ -150,7 +152,8 @@ PROBLEM_WORDS = (
     shortage gap gaps churn losing lost lose outage incident bug bugs defect defects escalated
     escalation penalty penalties overbooking overbooked struggling struggled worse declining
     decline unclear ambiguous vague nobody none couldn't wasn't weren't didn't hadn't
-    inconsistent jam jamming jammed dispute resistance pushback worry worried crept
+    inconsistent jam jamming jammed dispute resistance pushback worry worried crept wrong missing
+    threatened falling quit quitting refused refusing
     """
 ).split()
 
@@ -164,7 +167,8 @@ OUTCOME_VERBS = (
     worked succeeded failed achieved earned generated secured avoided prevented prevent
     recognised recognized praised thanked promoted awarded rolled used reused copied withdrew
     filed cleared reconciled rated scored ranked topped shrank shortened sped freed
-    dropping rising falling growing improving switched changed moved signed opened
+    dropping rising falling growing improving switched changed moved signed opened arrived
+    stayed remained rebuilt repaired replaced restored reinstated reconnected rehoused
     """
 ).split()
 
@@ -243,6 +247,10 @@ OUTCOME_PHRASES = (
     "finally",
     "at the end",
     "the next day",
+    "the next morning",
+    "the next week",
+    "the following day",
+    "the following morning",
     "later",
 )
 
@@ -324,6 +332,10 @@ REFLECTION_PHRASES = (
     "going forward",
     "from now on",
     "since then i",
+    "since then, i",
+    "since then i've",
+    "since then, i've",
+    "ever since i've",
     "these days i",
     "i now",
     "i've since",
@@ -510,7 +522,18 @@ STOPWORDS = frozenset(
 
 # Themes that name the kind of event the story must be about; the others (leadership, ownership,
 # teamwork...) can be shown by almost any story, so missing their words proves nothing.
-EVENT_THEMES = frozenset({"conflict", "failure", "influence", "customer"})
+EVENT_THEMES = frozenset({"conflict", "failure", "influence", "customer", "prioritisation"})
+
+# A question about disagreeing with one's own manager is answered only by a story in which a
+# superior takes part ("my line manager", "the head chef", "the director who ran the unit").
+SUPERIOR_QUESTION = r"\b(?:your|a)\s+(?:line\s+)?(?:manager|boss|supervisor|superior)\b"
+SUPERIOR_MENTION = (
+    r"\b(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:manager|boss|supervisor|superior|director|head|"
+    r"lead|leader|chef|editor|partner|principal|headteacher|sergeant|captain|consultant|matron|"
+    r"owner|ceo|md|vp|cto|cfo|coo|founder|registrar|foreman|superintendent|commander)s?\b"
+    r"|\bwho\s+(?:ran|led|managed|headed|oversaw|supervised)\b|\breport(?:ed|s)?\s+to\b"
+    r"|\b(?:my|our)\s+boss\b|\bhigher up\b|\bsenior(?:s| management| leadership| leaders)\b"
+)
 
 # Competency themes: words in a question that name the theme, and words in an answer that
 # show the answer engages with it. Markers longer than four letters are matched as word prefixes
@@ -621,6 +644,21 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "wanted",
             "rather than",
             "instead",
+            # Opposition and friction, however the story words it: "kept changing the brief",
+            # "she didn't want...", "but he said...".
+            "kept",
+            "didn't want",
+            "did not want",
+            "but",
+            "however",
+            "although",
+            "though",
+            "whereas",
+            "nervous",
+            "reluctan",
+            "unwilling",
+            "cancelling",
+            "changing",
         ),
     ),
     "failure": (
@@ -698,6 +736,19 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "stuck",
             "flop",
             "disappoint",
+            # Falling short of what was needed: "only 40 against the 200 I needed".
+            "only",
+            "against",
+            "short",
+            "refund",
+            "closed",
+            "too late",
+            "too much",
+            "underestimat",
+            "overestimat",
+            "forgot",
+            "cost us",
+            "lost",
         ),
     ),
     "influence": (
@@ -782,7 +833,7 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "branch manager",
             "lady",
             "gentleman",
-            "man ",
+            "man",
             "woman",
             "dad",
             "mum",
@@ -814,6 +865,51 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "purchase",
             "refund",
             "delivery",
+            # Whoever is served, named as a person: "an old fella on the last bus".
+            "fella",
+            "bloke",
+            "chap",
+            "gent",
+            "guy",
+            "lad",
+            "lass",
+            "girl",
+            "boy",
+            "person",
+            "someone",
+            "somebody",
+            "people",
+            "regular",
+            "punter",
+            "tourist",
+            "traveller",
+            "commuter",
+            "homeowner",
+            "household",
+            "owner",
+            "landlord",
+            "donor",
+            "attendee",
+            "delegate",
+            "audience",
+            # Anyone the speaker served, named only by a pronoun or a family role.
+            "he",
+            "she",
+            "him",
+            "her",
+            "his",
+            "bride",
+            "groom",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "grandad",
+            "grandma",
+            "gran",
+            "baby",
+            "elder",
+            "older",
         ),
     ),
     "teamwork": (
@@ -827,8 +923,8 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "squad",
             "staff",
             "crew",
-            "we ",
-            "our ",
+            "we",
+            "our",
             "everyone",
             "nurse",
             "engineer",
@@ -870,35 +966,77 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "more requests",
             "at once",
             "multiple deadlines",
+            "several deadlines",
             "workload",
+            "more work than",
+            "mattered most",
+            "matters most",
+            "what to do first",
         ),
+        # What a story about competing demands shows: several things at once, a ranking, what
+        # was moved, handed over or left to wait. ("First" is left out: "my first month" says
+        # nothing about priorities.)
         (
             "priorit",
-            "first",
             "urgent",
             "deadline",
             "compet",
             "juggl",
             "pushed back",
             "push back",
+            "pushed",
+            "pulled",
             "moved",
             "postpon",
+            "resched",
+            "deferr",
+            "schedul",
             "delay",
             "later",
             "next week",
             "following",
             "instead",
+            "rather than",
             "order",
+            "rank",
+            "sorted",
             "triage",
             "most important",
             "sickest",
             "impact",
             "effort",
+            "focus",
             "same time",
+            "same day",
+            "same week",
+            "same morning",
+            "same afternoon",
+            "same night",
             "at once",
+            "at the same",
+            "on top of",
+            "consecutive",
+            "both",
+            "two of",
+            "three of",
             "while",
             "before",
             "plan",
+            "wait",
+            "paused",
+            "handed",
+            "delegat",
+            "blocked out",
+            "backlog",
+            "queue",
+            "capacity",
+            "workload",
+            "rush",
+            "busy",
+            "busiest",
+            "peak",
+            "trade-off",
+            "dropping the ball",
         ),
     ),
     "ambiguity": (

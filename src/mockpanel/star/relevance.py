@@ -25,6 +25,13 @@ _THEMES = {
     name: (_markers(triggers), _markers(markers))
     for name, (triggers, markers) in lx.COMPETENCY_THEMES.items()
 }
+_SUPERIOR_QUESTION = re.compile(lx.SUPERIOR_QUESTION)
+_SUPERIOR = re.compile(lx.SUPERIOR_MENTION)
+# Someone else's superior ("their account manager") is the other party, not the speaker's boss.
+_OTHERS_SUPERIOR = re.compile(
+    r"\b(?:their|his|her|its|[a-z]+'s)\s+((?:[\w-]+\s+){0,2}?(?:manager|boss|supervisor|director|"
+    r"head|lead|leader|owner|partner))\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +42,15 @@ class Relevance:
     themes: tuple[str, ...]
     themes_met: tuple[str, ...]
     overlap: float
+    counterpart_missing: bool = False
 
     @property
     def off_topic(self) -> bool:
-        """The question names a theme the answer never touches, and they share few words."""
+        """The story is about something else: a theme it never touches, or the wrong person."""
+        if self.counterpart_missing:
+            return True
         strict = [t for t in self.themes if t in lx.EVENT_THEMES]
-        return bool(strict) and not set(strict) & set(self.themes_met) and self.overlap < 0.34
+        return bool(strict) and not set(strict) & set(self.themes_met) and self.overlap < 0.33
 
 
 def _stem(word: str) -> str:
@@ -48,33 +58,79 @@ def _stem(word: str) -> str:
     word = word.strip("'-")
     if word.endswith("'s"):
         word = word[:-2]
+    if len(word) > 6:
+        return word[:6]  # a plural "s" lies beyond the stem anyway
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return word[:6]
+    return word
 
 
 def content_stems(text: str, stopwords: frozenset[str]) -> set[str]:
     """Stems of the content words of lower-cased `text`."""
-    words = set(_WORDS.findall(text)) - stopwords - lx.STOPWORDS
-    return {_stem(w) for w in words}
+    return _stems(set(_WORDS.findall(text)), stopwords)
+
+
+_STEMS: dict[str, str] = {}
+_STEMS_KEPT = 50_000
+
+
+def _stems(words: set[str], stopwords: frozenset[str]) -> set[str]:
+    """Stems of `words` other than stop words and single letters or punctuation."""
+    stems: set[str] = set()
+    known = _STEMS
+    for word in words - stopwords - lx.STOPWORDS:
+        stem = known.get(word)
+        if stem is None:
+            if len(word) < 2 or not word[0].isalpha():
+                continue
+            if len(known) > _STEMS_KEPT:  # a huge answer must not grow the memo for ever
+                known.clear()
+            stem = known[word] = _stem(word)
+        stems.add(stem)
+    return stems
 
 
 @lru_cache(maxsize=256)
-def _question_view(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A question's content stems and the themes it names (cached: questions repeat)."""
+def _question_view(question: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    """A question's content stems, the themes it names, and whether it is about one's superior."""
     asked = question.lower()
     themes = tuple(name for name, (trigger, _) in _THEMES.items() if trigger.search(asked))
-    return frozenset(content_stems(asked, lx.QUESTION_STOPWORDS)), themes
+    superior = "conflict" in themes and _SUPERIOR_QUESTION.search(asked) is not None
+    return frozenset(content_stems(asked, lx.QUESTION_STOPWORDS)), themes, superior
 
 
-def relevance(question: str | None, answer_norm: str) -> Relevance:
-    """Score 0-1: 1 when the answer plainly engages with what was asked."""
+def _mentions_superior(story: str) -> bool:
+    """Whether a superior of the speaker takes part in the story."""
+    others = {m.group(1) for m in _OTHERS_SUPERIOR.finditer(story)}
+    return any(
+        not any(match.group(0).endswith(other) for other in others)
+        for match in _SUPERIOR.finditer(story)
+    )
+
+
+def relevance(
+    question: str | None,
+    answer_norm: str,
+    story_norm: str | None = None,
+    answer_words: set[str] | None = None,
+) -> Relevance:
+    """Score 0-1: 1 when the answer plainly engages with what was asked.
+
+    Themes are looked for in `story_norm` (the answer without its lessons, when given): a story
+    shows its theme in what happened, not in a closing remark. `answer_words`, when the caller
+    has them, saves splitting the answer into words again.
+    """
     if not question or not question.strip():
         return Relevance(1.0, (), (), 1.0)
-    question_stems, themes = _question_view(question)
-    answer_stems = content_stems(answer_norm, lx.QUESTION_STOPWORDS)
+    story = answer_norm if story_norm is None else story_norm
+    question_stems, themes, superior = _question_view(question)
+    answer_stems = (
+        content_stems(answer_norm, lx.QUESTION_STOPWORDS)
+        if answer_words is None
+        else _stems(answer_words, lx.QUESTION_STOPWORDS)
+    )
     overlap = len(question_stems & answer_stems) / len(question_stems) if question_stems else 1.0
-    met = tuple(name for name in themes if _THEMES[name][1].search(answer_norm))
+    met = tuple(name for name in themes if _THEMES[name][1].search(story))
     if themes:
         theme_share = len(met) / len(themes)
         score = 0.6 * theme_share + 0.4 * min(1.0, overlap * 2)
@@ -82,7 +138,9 @@ def relevance(question: str | None, answer_norm: str) -> Relevance:
             score = max(score, 0.6)
     else:
         score = 0.5 + 0.5 * min(1.0, overlap * 2)
-    found = Relevance(round(min(1.0, score), 2), themes, met, round(overlap, 2))
+    missing = superior and not _mentions_superior(story)
+    found = Relevance(round(min(1.0, score), 2), themes, met, round(overlap, 2), missing)
     if found.off_topic:
-        return Relevance(round(min(score, 0.1 + 0.5 * overlap), 2), themes, met, found.overlap)
+        low = round(min(score, 0.1 + 0.5 * overlap), 2)
+        return Relevance(low, themes, met, found.overlap, missing)
     return found

@@ -5,24 +5,35 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from mockpanel.library import CapCondition, RubricCap, RubricData
+from mockpanel.library import CapCondition, RubricCap, RubricData, RubricLengths
 from mockpanel.models import STAR_CORE, Component
 from mockpanel.star.components import StoryReading
 
-# An exemplary answer is concise: a story that runs on for minutes loses this much and cannot
-# reach the exemplary band.
-RAMBLING_PENALTY = 0.5
-RAMBLING_CEILING = 4.4
-# Several minutes of talk is no longer an interview answer, whatever it contains.
-RUNAWAY_CEILING = 3.0
+# The rubric's 5 ("specific, quantified result, reflection, relevant and concise") is a set of
+# facts: when the reading finds all of them, the answer belongs in that band whatever its finer
+# component scores, so the overall starts there.
+EXEMPLARY_FLOOR = 4.5
+_SHORT_OF_EXEMPLARY: frozenset[CapCondition] = frozenset(
+    {
+        "missing-star-part",
+        "no-reflection",
+        "unquantified-result",
+        "we-heavy",
+        "off-topic",
+        "hypothetical",
+        "generic",
+        "grader-manipulation",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ScoringPolicy:
-    """The numbers the rubric sets: a weight per component and the calibration caps."""
+    """The numbers the rubric sets: a weight per component, the calibration caps, the lengths."""
 
     weights: dict[Component, float]
     caps: tuple[RubricCap, ...]
+    lengths: RubricLengths
 
     @classmethod
     def from_rubric(cls, rubric: RubricData) -> ScoringPolicy:
@@ -30,6 +41,7 @@ class ScoringPolicy:
         return cls(
             weights={name: part.weight for name, part in rubric.components.items()},
             caps=tuple(rubric.caps),
+            lengths=rubric.lengths,
         )
 
     def cap_for(self, target: Component | str, holding: set[CapCondition]) -> int:
@@ -39,7 +51,12 @@ class ScoringPolicy:
 
 
 def conditions(
-    reading: StoryReading, *, off_topic: bool, manipulated: bool, unquantified: bool
+    reading: StoryReading,
+    *,
+    off_topic: bool,
+    manipulated: bool,
+    unquantified: bool,
+    substantial: bool = True,
 ) -> set[CapCondition]:
     """Which rubric cap conditions hold for this reading."""
     found = reading.findings
@@ -60,7 +77,8 @@ def conditions(
         holding.add("generic")
     if off_topic:
         holding.add("off-topic")
-    if manipulated and not reading.real_example:
+    # Beside text aimed at the scorer, only a genuine story counts: a line or two is not one.
+    if manipulated and not (reading.real_example and substantial):
         holding.add("grader-manipulation")
     if not found["reflection"].present:
         holding.add("no-reflection")
@@ -97,10 +115,13 @@ def overall_score(
     # Reflection lifts a complete story by up to its weight; absent, it costs nothing here
     # (the no-reflection cap keeps such answers below 5).
     raw = core + policy.weights["reflection"] * (scores["reflection"] - 1) / 4
+    if not rambling and not holding & _SHORT_OF_EXEMPLARY:
+        raw = max(raw, EXEMPLARY_FLOOR)
+    lengths = policy.lengths
     if rambling:
-        raw = min(raw - RAMBLING_PENALTY, RAMBLING_CEILING)
+        raw = min(raw - lengths.rambling_penalty, lengths.rambling_ceiling)
     if runaway:
-        raw = min(raw, RUNAWAY_CEILING)
+        raw = min(raw, lengths.runaway_ceiling)
     capped = min(raw, float(policy.cap_for("overall", holding)))
     if manipulated:
         # Text aimed at the scorer never earns the benefit of the doubt.

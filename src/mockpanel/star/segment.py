@@ -55,6 +55,7 @@ _WORD_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _FILLER_SOUNDS = frozenset(
     "um umm ummm uh uhh uhm er err erm ehm ah ahh hm hmm hmmm mm mmm basically".split()
 )
+_FILLER_CUES = _FILLER_SOUNDS | {"like", "you", "i", "sort", "kind"}
 # "the kind of thing" is not a filler; "I was kind of left" is.
 _KIND_OF_KEEPERS = frozenset("the this that what a any some every which no".split())
 _BULLET = re.compile(r"[ ]*(?:[-*+>]+|\d{1,2}[.)]|\(?[a-h][.)])[ ]+")
@@ -171,29 +172,35 @@ def analysis_text(answer: str) -> str:
 
 def filler_spans(text: str) -> list[tuple[int, int]]:
     """Spans of spoken fillers and false starts ("um,", "like,", "you know,", "I, I") in `text`."""
-    if not (_FILLER_HINT.search(text) or _FALSE_START.search(text)):
+    if not _may_hold_fillers(text) or not (
+        _FILLER_HINT.search(text) or (_said_twice(text) and _FALSE_START.search(text))
+    ):
         return []
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_TOKEN.finditer(text)]
+    matches = list(_WORD_TOKEN.finditer(text))
+    words = [m.group(0) for m in matches]
     spans: list[tuple[int, int]] = []
-    for i, (start, end, word) in enumerate(tokens):
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i < last else ""
+        if word not in _FILLER_CUES and nxt != word:
+            continue  # most words: nothing to check
+        start, end = matches[i].span()
         after = text[end : end + 1]
-        before = text[max(0, start - 2) : start]
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in _FILLER_SOUNDS:
             spans.append((start, end + (1 if after in (",", ".") else 0)))
-        elif word == "like" and (after == "," or before.endswith(", ")):
+        elif word == "like" and (after == "," or text[max(0, start - 2) : start] == ", "):
             spans.append((start, end + (1 if after == "," else 0)))
-        elif following is None:
+        elif not nxt:
             continue
-        elif word in ("you", "i") and following[2] == ("know" if word == "you" else "mean"):
-            if text[following[1] : following[1] + 1] == ",":
-                spans.append((start, following[1] + 1))
-        elif word in ("sort", "kind") and following[2] == "of":
-            previous = tokens[i - 1][2] if i else ""
+        elif word in ("you", "i") and nxt == ("know" if word == "you" else "mean"):
+            if text[matches[i + 1].end() : matches[i + 1].end() + 1] == ",":
+                spans.append((start, matches[i + 1].end() + 1))
+        elif word in ("sort", "kind") and nxt == "of":
+            previous = words[i - 1] if i else ""
             if previous not in _KIND_OF_KEEPERS:
-                spans.append((start, following[1]))
-        elif following[2] == word and text[end : following[0]].strip() == ",":
-            spans.append((start, following[0]))  # a false start: "I, I just..."
+                spans.append((start, matches[i + 1].end()))
+        elif nxt == word and text[end : matches[i + 1].start()].strip() == ",":
+            spans.append((start, matches[i + 1].start()))  # a false start: "I, I just..."
     # "it was, you know, on me": blank the comma before a filler too, so the clause reads on.
     return [
         (
@@ -202,6 +209,34 @@ def filler_spans(text: str) -> list[tuple[int, int]]:
         )
         for start, end in spans
     ]
+
+
+# Words a filler needs, as they appear between spaces (with any punctuation after them).
+_FILLER_GATE = frozenset(
+    word + end
+    for word in (
+        "um umm ummm uh uhh uhm er err erm ehm ah ahh hm hmm hmmm mm mmm basically like know "
+        "mean sort kind".split()
+    )
+    for end in ("", ",", ".", "-", ";", "!", "?")
+)
+
+
+def _may_hold_fillers(text: str) -> bool:
+    """Cheap test before the filler patterns: a filler word, or a word said twice ("I, I")."""
+    return not _FILLER_GATE.isdisjoint(text.split()) or _said_twice(text)
+
+
+def _said_twice(text: str) -> bool:
+    """Whether a word is repeated across a comma ("I, I just..."), found without a regex scan."""
+    at = text.find(", ")
+    while at > 0:
+        before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
+        after = text[at + 2 : at + 14].split(None, 1)[:1]
+        if before and after and before[0] == after[0].rstrip(",.;:") and before[0].isalpha():
+            return True
+        at = text.find(", ", at + 2)
+    return False
 
 
 def blank_fillers(text: str) -> tuple[str, int]:
@@ -244,8 +279,11 @@ def segment(
         body_start = line_start + (bullet.end() if bullet else 0)
         for start, end in _sentence_spans(norm, body_start, line_start + len(line)):
             text_norm = norm[start:end]
-            found = _LABEL.match(text_norm)
-            heading = _heading(text_norm) if not found and start == body_start else None
+            # A label ("Result:", "Action - ") or a heading needs a colon or a dash early on.
+            head = text_norm[:60]
+            marked = ":" in head or "-" in head
+            found = _LABEL.match(text_norm) if marked else None
+            heading = _heading(text_norm) if marked and not found and start == body_start else None
             if found:
                 label = _LABEL_WORDS[found.group(1)]
                 text_norm = " " * found.end() + text_norm[found.end() :]
@@ -318,12 +356,11 @@ def _sentence_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, end))
     trimmed = []
     for a, b in spans:
-        while a < b and norm[a].isspace():
-            a += 1
-        while b > a and norm[b - 1].isspace():
-            b -= 1
-        if a < b:
-            trimmed.append((a, b))
+        piece = norm[a:b]
+        body = piece.strip()
+        if body:
+            a += len(piece) - len(piece.lstrip())
+            trimmed.append((a, a + len(body)))
     return trimmed
 
 

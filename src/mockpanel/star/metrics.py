@@ -1,0 +1,152 @@
+"""Numbers that measure something: "12%", "from 40 to 12 minutes", "two days early", "no errors".
+
+Years, times of day and ordinals are not measures; counts of effort ("14 weeks", "6 people") are
+measures but not of a change (see `outcomes.change_metrics`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mockpanel.star.patterns import GatedPatterns, word_pattern
+
+_NUMBER_GATE = re.compile(r"[\d£$€¥]")
+_NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred zero doubled tripled trebled quadrupled halved
+    half twice third quarter times none nobody
+    """.split()
+)
+_COUNT = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|a hundred|a few|a handful)"
+)
+_DURATION = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|quarters?)"
+# How many of something: a number in digits or words, or "a"/"an".
+_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?|an?|" + _COUNT[3:]
+_DURATION_WORDS = frozenset(
+    form
+    for word in (
+        "hour hours hr hrs minute minutes min mins second seconds sec secs day days week weeks "
+        "month months year years quarter quarters".split()
+    )
+    for form in (word, word + "'s", word + "'")  # "a month's notice" is one word to the tokens
+)
+# Numbers that measure something, as (gate, pattern): a pattern is tried only when the sentence
+# holds a digit (gate None) or one of its gate words.
+_METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = (
+    (
+        None,
+        word_pattern(
+            r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+            r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b|"
+            r"(?:k|m|bn|x)\b|million\b|billion\b|thousand\b|hundred\b|points?\b|pts\b|ms\b|"
+            r"(?!" + _DURATION + r"\b)[a-z-]{3,}(?:s|ups)\b)"
+            r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+(?:of|out of)\s+(?:the\s+|our\s+)?\d[\d,]*\b"
+            r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?[£$€]?"
+            r"\d[\d,.]*\s?(?:%|k|m)?\s+(?:\w+\s+)?to\s+(?:about\s+|around\s+|roughly\s+|"
+            r"nearly\s+|over\s+|under\s+)?[£$€]?\d[\d,.]*\s?(?:%|k|m)?"
+        ),
+    ),
+    (
+        frozenset("day week month year shift hour quarter night".split()),
+        word_pattern(
+            r"(?<![\w.])(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:\w+\s+)?(?:per|a|an|every|"
+            r"each)\s+(?:day|week|month|year|shift|hour|quarter|night)\b"
+        ),
+    ),
+    (
+        _DURATION_WORDS,
+        word_pattern(
+            # A before-and-after in time: "from about an hour to fifteen minutes".
+            r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?"
+            + _AMOUNT
+            + r"\s?"
+            + _DURATION
+            + r"\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|around\s+|under\s+|"
+            r"less than\s+|just\s+|only\s+)?" + _AMOUNT + r"\s?" + _DURATION + r"\b"
+            r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+" + _DURATION + r"\s+"
+            r"(?:inside|ahead of|before|under)\b"
+            r"|\b(?:to|by|from|under|below|over|than|within|just|only|saved|saving|in|inside)\s"
+            + _AMOUNT
+            + r"\s?"
+            + _DURATION
+            + r"\b"
+            r"|(?<![\w.])(?:\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|"
+            r"ten|twelve|twenty)\s?" + _DURATION + r"\s+(?:(?:of\s+[\w-]+\s+)?(?:early|earlier|"
+            r"ahead|faster|sooner|quicker|late|later than|less|fewer|shorter|instead|rather than)|"
+            r"of\s+(?:downtime|delay))\b"
+        ),
+    ),
+    (
+        frozenset({"from"}),
+        word_pattern(
+            r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?"
+            + _COUNT
+            + r"\s+(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+            r"over\s+|under\s+|less than\s+|fewer than\s+|more than\s+|below\s+|just\s+|"
+            r"only\s+)?(?:" + _COUNT + r"|zero|none|nothing)\b"
+        ),
+    ),
+    (
+        frozenset(
+            "doubled tripled trebled quadrupled halved zero twice times third quarter half".split()
+        ),
+        word_pattern(
+            r"\b(?:doubled|tripled|trebled|quadrupled|halved|zero|twice as|three times|ten times|"
+            r"a third|a quarter|by half|in half)\b"
+        ),
+    ),
+    (
+        frozenset(
+            """
+            percent cent points people customers complaints errors tickets calls patients
+            students pupils staff sites stores roles deals clients orders containers units members
+            accounts sign-ups directors managers teachers nurses
+            """.split()
+        ),
+        word_pattern(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:one|two|three|four|"
+            r"five|six|seven|eight|nine))?\s+(?:percent|per cent|points|people|customers|"
+            r"complaints|errors|tickets|calls|patients|students|pupils|staff|sites|stores|roles|"
+            r"deals|clients|orders|containers|units|members|accounts|sign-ups|directors|managers|"
+            r"teachers|nurses)\b"
+        ),
+    ),
+)
+_DIGIT_METRIC = _METRIC_PATTERNS[0][1]
+_SPELLED = GatedPatterns((gate, pattern) for gate, pattern in _METRIC_PATTERNS if gate is not None)
+# A count of zero: "no queries", "zero defects", "no further complaints".
+_ZERO_METRIC = re.compile(
+    r"\b(?:no|zero) (?:more |further |new |other |major |serious )?(?:[a-z]+(?:-[a-z]+)? )?"
+    r"(?!(?:one|idea|way|longer|matter|doubt|reason|time|problem|means|less|unless|was|has|"
+    r"this|thus|yes)\b)[a-z]{3,}(?:s|ies)\b"
+    r"|\bno (?:more |further |new |other )?(?:[a-z]+-[a-z]+ )?(?:complaint|objection|penalty)\b"
+)
+_ZERO_WORDS = frozenset({"no", "zero"})
+_NOT_METRIC = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d+(?:st|nd|rd|th))$")
+
+
+def measures(norm: str, vocab: set[str]) -> list[str]:
+    """The measures a sentence states, in order, without overlaps."""
+    has_digit = _NUMBER_GATE.search(norm) is not None
+    found: list[re.Match[str]] = []
+    patterns: list[re.Pattern[str]] = [_DIGIT_METRIC] if has_digit else []
+    if has_digit or not _NUMBER_WORDS.isdisjoint(vocab):
+        patterns.extend(_SPELLED.pairs[at][1] for at in _SPELLED.candidates(vocab))
+    for pattern in patterns:
+        found.extend(m for m in pattern.finditer(norm) if not _NOT_METRIC.match(m.group(0)))
+    if not _ZERO_WORDS.isdisjoint(vocab):
+        found.extend(_ZERO_METRIC.finditer(norm))
+    if len(found) > 1:
+        found.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[str] = []
+    reach = -1
+    for match in found:
+        if match.start() >= reach:
+            kept.append(match.group(0).strip())
+            reach = match.end()
+    return kept

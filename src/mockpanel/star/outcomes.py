@@ -1,0 +1,357 @@
+"""Outcome language: how strongly a sentence says what changed, and whether that is known yet.
+
+A result is told in many ways that never use the word "result": a change of state ("complaints
+fell", "the reviews calmed down", "the extension came through"), a comparison ("from 11 to
+none", "a day early"), completion ("the scan was done", "we made the deadline"), the reaction
+of others ("she emailed to thank me", "they asked me to run it again"), or the problem not
+coming back ("no patient needed an extra visit"). Each family below is structural and holds in
+any industry. Verbs the speaker did ("I kept the heater running") are actions, never outcomes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mockpanel.star import lexicon as lx
+from mockpanel.star.patterns import TOKEN, GatedPatterns, Phrases, word_pattern
+from mockpanel.star.signals import SUBJECT_I, SentenceFeatures
+
+_PENDING = Phrases(lx.PENDING_PHRASES)
+# Outcomes hoped for or not known: "we're hoping it'll be approved", "I'm not sure where it
+# ended up", "it goes to committee next month".
+_UNKNOWN = word_pattern(
+    r"\b(?:i'm|i am|we're|we are|i was|we were|i wasn't|we weren't)\s+(?:\w+\s+)?(?:hoping|"
+    r"hopeful|waiting|not sure|unsure|still not sure)\b"
+    r"|\b(?:not sure|don't know|do not know|didn't know|no idea|never (?:found out|heard|knew))"
+    r"\s+(?:\w+\s+)?(?:where|how|what|whether|if|why)\b"
+    r"|\b(?:fingers crossed|hopefully)\b"
+    r"|\b(?:goes|go|is going|are going|comes|come|is due|are due)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|before|in front of)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|board|panel|court|"
+    r"tribunal|hearing|review|vote|council)\b"
+)
+_UNKNOWN_WORDS = frozenset(
+    "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
+    "board panel court tribunal hearing review vote council".split()
+)
+_OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
+# What changed, family by family: (kind, gate, pattern). Each family is tried only when the
+# sentence holds one of its gate words, since every branch needs one of them. "changed" is a
+# change of state; "confirmed" is evidence from outside the speaker (the rubric's "external
+# confirmation"): a standard met, a sign-off, the reaction of others, the problem gone, a
+# comparison with a baseline. Every family holds in any industry; none names a job.
+_FAMILIES: tuple[tuple[str, str, str], ...] = (
+    (
+        "changed",
+        "end result ended turned paid worked success track better since settled through held "
+        "kept lost missed stabilised stabilized reopened work improved hang picked able ahead "
+        "started began filed launched shipped rolled roll became become standard photos took "
+        "part went well",
+        # Outcome idioms: "in the end", "it worked", "since then", "got the hang of it".
+        r"\b(?:in the end|as a result|ended up|turned out|paid off|went (?:down )?well|worked out|"
+        r"was a (?:big |huge |real )?success|back on track|got better|"
+        r"(?:a lot|much|far|lot) better|"
+        r"(?:since then|ever since)(?!,?\s+i\b)|settled down|got through|held up|"
+        r"kept (?:them|the|it|her|him|their)|lost (?:the|a|an)|we lost|missed (?:my|the|our)|"
+        r"stabilised|stabilized|reopened|didn't (?:really )?work|did not work|doesn't work|"
+        r"work out|worked|improved|got the hang of|picked (?:it|things|them) up|"
+        r"(?:was|were) able to|went ahead|(?:started|began) (?:to|[a-z]+ing)|filed|launched|"
+        r"shipped|(?:rolled|roll) (?:it )?out (?:to|across)|became (?:a|the|part|standard)|"
+        r"(?:is|was|became|has become) (?:now )?(?:standard|part of)|"
+        r"took (?:photos|it) (?:of|to))\b",
+    ),
+    (
+        "changed",
+        "went gone moved came come fell rose dropped grew increased decreased reduced shrank "
+        "climbed jumped go goes comes drop drops fall falls rise rises get gets got been up down",
+        # Movement and comparison: "fell to 3%", "went from 40 to 12", "came back", "up from".
+        r"\b(?:(?:fell|rose|dropped|grew|increased|decreased|reduced|shrank|climbed|jumped) (?:to|"
+        r"from|by|below|under|over|above)|(?:went|gone|moved|came|come) from|"
+        r"went (?:up|down|out|live|through|in)|(?:were|was) (?:up|down) (?:on|by)|"
+        r"came (?:back|in|round|around)|"
+        r"(?:was|were|is|are|went|came|got|fell|dropped|been) (?:down|up) to|"
+        r"(?:go|goes|come|comes|drop|drops|fall|falls|rise|rises|get|gets)\s+(?:down\s+|up\s+)?"
+        r"from|(?:up|down)\s+from|(?:came|went|got)\s+(?:through|home|there|over the line))\b",
+    ),
+    (
+        "changed",
+        "happy happier relieved grateful satisfied confident delighted pleased calm calmer "
+        "smoother easier faster quicker fine alright right ok okay better impressed reassured "
+        "comfortable sorted resolved safe unharmed stable settled",
+        # States reached: "she was relieved", "it felt much easier".
+        r"\b(?:happy|happier|relieved|grateful|satisfied|confident|delighted|pleased|calm(?:er)?|"
+        r"smoother|easier|faster|quicker|"
+        r"(?:was|were|seemed|felt|looked|is|are)\s+(?:\w+\s+){0,2}?(?:fine|alright|all right|ok|"
+        r"okay|happy|happier|calm|calmer|better|pleased|relieved|grateful|satisfied|delighted|"
+        r"impressed|reassured|comfortable|confident|sorted|resolved|safe|unharmed|stable|"
+        r"settled))\b",
+    ),
+    (
+        "changed",
+        "settled kept saved cleared discharged delivered completed finished resolved fixed "
+        "accepted racked emptied reviewed moved seen treated transferred reconnected stabilised "
+        "restored recovered filled done paid sorted accounted installed answered replaced "
+        "rebooked refunded reinstated repaired extended reversed withdrawn upheld rehoused "
+        "closed published working running back operating functioning",
+        # Completed and restored: "the scan was done", "everything was back to normal".
+        r"\b(?:(?:was|were) (?:settled|kept|saved|cleared|discharged)|"
+        r"was (?:delivered|completed|finished|resolved|fixed|accepted|racked|emptied|reviewed|"
+        r"moved|seen|treated|transferred|reconnected|stabilised|restored|recovered)|"
+        r"were (?:delivered|completed|finished|resolved|fixed|accepted|filled|emptied|"
+        r"stabilised|seen|treated|reviewed|restored|recovered)|"
+        r"(?:was|were|got|had been|has been|have been|is now|are now)\s+(?:all\s+|fully\s+|"
+        r"finally\s+|successfully\s+|eventually\s+|then\s+|also\s+|safely\s+)?(?:done|paid|"
+        r"treated|sorted|accounted for|installed|answered|replaced|rebooked|refunded|reinstated|"
+        r"repaired|extended|reversed|withdrawn|upheld|rehoused|closed|published|settled)|"
+        r"(?:working|running|back|operating|functioning)\s+(?:\w+\s+)?(?:normally|again|"
+        r"smoothly|as normal|fine|properly))\b",
+    ),
+    (
+        "changed",
+        "calmed settled quietened quieted cooled died slowed tailed petered levelled leveled now "
+        "since been "
+        "evened eased dried thinned cleared wound ran sold caught carried kept went got stopped "
+        "ceased disappeared vanished ended halved doubled improved recovered shrank grew rose "
+        "fell dropped increased decreased drop fall rise increase reduction decrease improvement "
+        "jump uplift saving savings cut",
+        # A change told with a particle or of a thing by itself: "the reviews calmed down",
+        # "the arguments stopped", "he got his visit", "a 12% drop in no-shows".
+        r"\b(?:calmed|settled|quietened|quieted|cooled|died|slowed|tailed|petered|levelled|"
+        r"leveled|evened|eased|dried|thinned|cleared|wound)\s+(?:down|off|out|up)\b"
+        r"|\b(?:ran|sold)\s+out\b|\bcaught up\b|\bcarried on\b|\bkept going\b"
+        r"|\bwent\s+(?:fine|okay|ok|smoothly|quiet|quieter|ahead|to plan|as planned)\b"
+        r"|\b(?:he|she|they|everyone|everybody|both|all|each)\s+(?:\w+\s+)?got\s+(?:his|her|their|"
+        r"its|the|a|an|what)\s+(?:\w+\s+)?\w+"
+        r"|\b(?:the|their|our|his|her|its|all|any|most|both|those|he|she|they|it|everyone|"
+        r"everything)\s+(?:[\w-]+\s+){0,2}?(?:stopped|ceased|disappeared|vanished|ended|halved|"
+        r"doubled|improved|recovered|eased|shrank|grew|rose|fell|dropped|increased|decreased|"
+        r"settled|cleared|went away)\b"
+        r"|\b(?:a|an)\s+(?:[\d.,]+\s?%\s+|\w+\s+)?(?:drop|fall|rise|increase|reduction|decrease|"
+        r"improvement|jump|uplift|saving|savings|cut)\s+(?:in|of)\b"
+        # Someone else's changed habit: "he now reminds the others".
+        r"|\b(?:he|she|they|everyone|everybody|the team|staff)\s+now\s+(?!that\b)[a-z]+s?\b"
+        # A state kept ever since: "the classrooms have been warm every Monday since".
+        r"|\b(?:has|have|'s|'ve)\s+been\s+(?:[\w-]+\s+){1,4}?(?:since|ever since)\b",
+    ),
+    (
+        "confirmed",
+        "complaints time schedule budget longer never didn't not thanked signed sign agreed "
+        "withdrew passed approved adopted won zero none nobody still used copied reused asked "
+        "wrote promoted recognised recognized praised award awarded exceeded beat hit met "
+        "reached achieved delivered granted shortlisted selected chosen hired renewed target "
+        "plan deadline cut-off cutoff due made deadlines targets kept using",
+        # A standard met or a decision won: "on time", "signed off", "made the deadline".
+        r"\b(?:no (?:more |further )?complaints|on time|ahead of (?:schedule|time)|under budget|"
+        r"no longer|never had|did(?:n't| not) (?:happen|need)|thanked|(?:signed|sign) off|"
+        r"agreed to|withdrew|passed|approved|adopted|won (?:the|back|them)|zero|none of|"
+        r"nobody (?:\w+ )?(?:missed|complained|left)|still (?:a |our )?(?:customer|client|use|"
+        r"uses|using|with us|there|running|in place)|"
+        r"(?<!\bi )(?<!\bwe )(?:used|adopted|copied|reused|kept using) (?:my|our)|"
+        r"asked (?:me )?(?:for|to) (?:the|it|more|help|us)|wrote to|promoted|recognised|"
+        r"recognized|praised|award(?:ed)?|exceeded|beat (?:the|our|my)|hit (?:the|our|my)|"
+        r"met (?:the|our|my)|reached|achieved|delivered (?:on time|early|ahead)|"
+        r"(?:was|were) (?:granted|shortlisted|selected|chosen|hired|renewed|approved|signed)|"
+        r"(?:on|ahead of|behind) (?:schedule|target|plan|budget)|"
+        r"in time(?= for| to|\s*[.,;!]|\s*$)|"
+        r"(?:by|before|ahead of|inside|within) the (?:\w+ )?(?:deadline|cut-off|cutoff|due date)|"
+        r"made\s+(?:the|our|my|its|their|every|both|all)\s+(?:[\w-]+\s+){0,2}?(?:deadline|"
+        r"deadlines|target|targets|cut|cut-off|cutoff|date|collection|flight|connection|numbers|"
+        r"budget|shortlist|final|slot|window)s?)\b",
+    ),
+    (
+        "confirmed",
+        "complimented commended congratulated credited thank thanked thanks said saying says "
+        "told wrote emailed commented mentioned reported asked came come left gave sent "
+        "highlighted shared cited praised used showed",
+        # The reaction of others: thanks, praise, being asked back or asked to do it again.
+        r"\b(?:complimented|commended|congratulated|credited)\b"
+        r"|\b(?:to|and)\s+thank\s+(?:me|us|the team|my team)\b|\bthank(?:ed)?\s+me\s+(?:by name|"
+        r"personally|for)\b|\b(?:said|say|says)\s+thank(?:s| you)\b"
+        r"|\b(?:said|saying|says|told (?:me|us|my manager)|wrote|emailed|commented|mentioned|"
+        r"reported)\s+(?:that\s+)?(?:it|this|the|my|our|they|she|he|their|his|her)\b[^.;]{0,30}?"
+        r"\b(?:useful|helpful|great|clear|brilliant|fine|good|better|excellent|the best|clearer|"
+        r"easier|much easier|invaluable|reassuring|a relief|one of the (?:best|\w+est)|"
+        r"the (?:smoothest|easiest|quickest|clearest|calmest))\b"
+        r"|\basked\s+(?:if|whether)\s+(?:i|we)\s+(?:can|could|would)\b"
+        r"|\basked\s+(?:me|us|for me|for us)\s+(?:to\s+(?:do|run|lead|train|present|come|be|help|"
+        r"share|write|cover|take|look|join|mentor|coach)|again|back|by name)\b"
+        r"|\b(?:came|come)\s+back\s+(?:to (?:me|us)|again|the next|every|for more|as)\b"
+        r"|\b(?:left|gave|wrote|sent)\s+(?:us|me)?\s*(?:a|an)\s+(?:\w+\s+)?(?:review|rating|"
+        r"feedback|note|card|letter|email|message|gift)\b"
+        r"|\b(?:mentioned|highlighted|shared|cited|praised|used|showed)\s+(?:it|this|that|"
+        r"my\s+[\w-]+|what i)\s+(?:at|in|to|as|with)\b",
+    ),
+    (
+        "confirmed",
+        "no not never didn't hasn't haven't hadn't wasn't weren't",
+        # The problem gone, or nobody suffered it: "no patient needed an extra visit".
+        r"\bno (?:use of|need for|further|lasting|repeat|more|major|serious|new|one else|other)\b"
+        r"|\b(?:didn't|did not|never)\s+(?:have|get|see|receive|lose|need|hear of|log)\s+"
+        r"(?:a single|any|one|another|a repeat)\b"
+        r"|\b(?:no|not a single|not one)\s+(?:[\w-]+\s+)?(?:[\w-]+)\s+(?:needed|complained|left|"
+        r"missed|came back|got hurt|was hurt|was lost|went missing|was late|failed)\b"
+        r"|\b(?:didn't|did not|never|hasn't|has not|haven't|hadn't|wasn't|weren't)\s+(?:\w+\s+)?"
+        r"(?:trip|happen|recur|fail|break|crash|come back|return|complain|reoffend|relapse|drop|"
+        r"slip|leak|go down|miss)\w*\s+(?:once|again|since|after that|afterwards|for)\b"
+        # Not since: "he hasn't left a tool up there since".
+        r"|\b(?:hasn't|has not|haven't|have not|hadn't|had not)\b[^.;]{0,50}?\bsince\b",
+    ),
+    (
+        "confirmed",
+        "against only highest lowest best fastest biggest quickest strongest busiest smoothest "
+        "first record half twice double third quarter fraction times than compared versus",
+        # Measured against a need or a baseline: "40 against the 200 I needed", "the highest
+        # traffic of the year", "about half what the previous scheme had".
+        r"\bagainst\s+(?:the\s+|a\s+|our\s+|my\s+|its\s+)?(?:\d[\d,.]*|target|goal|forecast|"
+        r"budget|plan)\b|\bonly\s+(?:got|made|reached|sold|hit|managed|raised|achieved|won)\b"
+        r"|\b(?:highest|lowest|best|fastest|biggest|quickest|strongest|busiest|smoothest|first)\b"
+        r"[^.;]{0,40}?\b(?:of the year|ever|on record|in (?:years|its history|our history|the "
+        r"region|the company|the trust|the group))\b"
+        r"|\b(?:a|new|all-time|company|site)\s+record\b|\brecord\s+(?:high|low|month|week|year|"
+        r"sales)\b"
+        r"|\b(?:half|twice|double|a third|a quarter|a fraction|\w+ times)\s+(?:of\s+)?(?:what|as "
+        r"(?:many|much|fast|quick)|the (?:number|rate|level|amount))\b"
+        r"|\b(?:than|compared (?:with|to)|against|versus)\s+(?:the\s+|our\s+|its\s+)?(?:previous|"
+        r"last|old|usual|year before|same (?:period|time|month|quarter)|forecast|controls?|"
+        r"baseline)\b",
+    ),
+)
+_OUTCOME = GatedPatterns((gate, word_pattern(pattern)) for _, gate, pattern in _FAMILIES)
+_CONFIRMING = frozenset(at for at, (kind, _, _) in enumerate(_FAMILIES) if kind == "confirmed")
+
+# Resultative constructions: the speaker brought something into a new state ("had her heating
+# back on", "got the contract signed"). Unlike other verbs the speaker did, these are outcomes.
+_RESULTATIVE = word_pattern(
+    r"\b(?:got|get|brought|had|have)\s+(?![a-z]+ed\b)(?:\w+\s+){0,3}?back\b"
+    r"|\b(?:got|get|had)\s+(?:it|them|everything|everyone|everybody|all|this|that|him|her|"
+    r"(?:the|his|her|their|our|my|every|both)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:\w+\s+)?(?:done|"
+    r"finished|fixed|sorted|signed|approved|home|through|over the line|delivered|paid|resolved|"
+    r"working|running|reopened|restored|live)\b"
+)
+# A passive told of someone or something else after the actions: "the man was arrested".
+_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?([a-z]{3,}ed|given|taken|seen|shown|written|driven|broken|"
+    r"chosen|spoken|done|sold|paid|told|found|kept|sent|built|brought|caught|held|won|lost|made|"
+    r"put|set|cut|run)\b"
+)
+_RESULTATIVE_WORDS = frozenset({"got", "get", "brought", "had", "have"})
+_PASSIVE_WORDS = frozenset({"was", "were"})
+# "So that", "to make sure", "would": an aim. (A plain "so we dropped it" is a consequence.)
+_PURPOSE = Phrases(
+    "so that|in order to|to make sure|to ensure|to avoid|to prevent|to stop|to get|to keep|"
+    "to see if|hoping|hoped|in case|would|could|might|will".split("|")
+)
+_VAGUE_OUTCOME = Phrases(
+    "better|fine|well|good|great|happy|happier|pleased|ok|okay|confident|comfortable|smoother|"
+    "easier|calmer|positive|successful|success|more or less|mostly|seemed|seems|nothing major|"
+    "reasonably|a bit|somewhat|i think|i guess|probably|sort of|kind of|pretty much|quite|"
+    "improved|less stressful|went down|went up|got through|settled".split("|")
+)
+# Metrics that measure a change ("from 40 to 12", "7%", "zero") rather than effort or scale
+# ("14 weeks", "6 people", "3 rounds of talks").
+_CHANGE_METRIC = re.compile(
+    r"%|percent|per cent|^from\b|^no\b|zero|doubled|tripled|trebled|halved|twice|times|half|"
+    r"[£$€¥]|\bof\b|early|earlier|ahead|faster|sooner|quicker|less|fewer|shorter|instead|"
+    r"inside|"
+    r"^only\b|^just\b|"
+    r"^(?:to|by|under|below|within|in|saved|saving)\b"
+)
+# "I went through the report" is something done, not something that changed.
+_BY_ME = re.compile(r"\bi(?:\s+(?:also|then|just|first|quickly|personally|\w+ly))?\s+$")
+# "...as it came in", "before the plasterers came in": a time clause, not what changed.
+_WHILE = re.compile(r"\b(?:as|when|while|whilst|before|until|till|whenever)\s+(?:\w+\s+){0,2}$")
+_BY_ME_PASSIVE = re.compile(r"\b(?:i|we|who|which|that)\s+$")
+_OUTCOME_SET = frozenset(lx.OUTCOME_VERBS)
+
+
+def measure_outcome(features: SentenceFeatures) -> SentenceFeatures:
+    """Fill the outcome cues of a sentence (done only for sentences that may hold a result)."""
+    if features.outcome is not None:
+        return features
+    norm = features.sentence.norm
+    vocab = features.vocab
+    features.pending = _PENDING.search(norm, vocab) or (
+        not _UNKNOWN_WORDS.isdisjoint(vocab) and _UNKNOWN.search(norm) is not None
+    )
+    features.vague_outcome = _VAGUE_OUTCOME.search(norm, vocab)
+    features.outcome, features.outcome_cued = _outcome_strength(norm, features)
+    return features
+
+
+def change_metrics(metrics: list[str]) -> list[str]:
+    """The metrics that measure a change rather than effort or scale."""
+    return [m for m in metrics if _CHANGE_METRIC.search(m)]
+
+
+def _by_me_starts(norm: str, features: SentenceFeatures) -> set[int]:
+    """Character offsets of the verbs the speaker is the subject of."""
+    if not features.i_verbs:
+        return set()
+    wanted = set(features.i_verbs)
+    last = max(wanted)
+    starts: set[int] = set()
+    for index, match in enumerate(TOKEN.finditer(norm)):
+        if index in wanted:
+            starts.add(match.start())
+        if index >= last:
+            break
+    return starts
+
+
+def _outcome_strength(norm: str, features: SentenceFeatures) -> tuple[float, bool]:
+    """How strongly a sentence states what changed (0 = not at all), and whether its language or
+    its numbers speak of a change at all (rather than of effort or scale)."""
+    if features.pending:
+        return 0.0, False
+    vocab = features.vocab
+    mine: set[int] | None = None
+    starts: set[int] = set()
+    confirmed = 0
+    for family in _OUTCOME.candidates(vocab):
+        for match in _OUTCOME.pairs[family][1].finditer(norm):
+            at = match.start()
+            if mine is None:
+                mine = _by_me_starts(norm, features)
+            if (
+                at in starts
+                or at in mine
+                or _BY_ME.search(norm, max(0, at - 24), at)
+                or _WHILE.search(norm, max(0, at - 30), at)
+            ):
+                continue
+            starts.add(at)
+            confirmed += family in _CONFIRMING
+    strong = len(starts)
+    features.confirmed = confirmed > 0
+    features.outcome_clauses = strong
+    weak = 0
+    if not _OUTCOME_SET.isdisjoint(vocab):
+        previous = ""
+        chained = set(features.i_verbs)
+        tokens = features.tokens
+        for position, token in enumerate(tokens):
+            if token in _OUTCOME_SET and previous not in SUBJECT_I and position not in chained:
+                # "The project went on for a while": carrying on is not an outcome.
+                if not (token == "went" and tokens[position + 1 : position + 2] == ["on"]):
+                    weak += 1
+            if token not in lx.ADVERBS_BETWEEN:
+                previous = token
+    resultative = 0
+    if not _RESULTATIVE_WORDS.isdisjoint(vocab):
+        resultative = sum(1 for _ in _RESULTATIVE.finditer(norm))
+    if not _PASSIVE_WORDS.isdisjoint(vocab):
+        weak += sum(
+            1
+            for match in _PASSIVE.finditer(norm)
+            if match.group(1) not in lx.ED_ADJECTIVES
+            and not _BY_ME_PASSIVE.search(norm, max(0, match.start() - 8), match.start())
+        )
+    phrases = _OUTCOME_PHRASE.count(norm, features.vocab)
+    strong += resultative
+    cued = bool(strong or weak or phrases or change_metrics(features.metrics))
+    measured = 0.0
+    if features.metrics:
+        measured = 1.0 if cued else 0.5
+    score = 1.5 * strong + 0.5 * weak + 0.5 * phrases + measured
+    if not strong and _PURPOSE.search(norm, vocab):
+        score *= 0.3
+    return score, cued

@@ -1,0 +1,114 @@
+"""Relevance: a complete story about something other than what was asked is off-topic (a 1);
+a story that answers the question in its own words is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockpanel.star import StarAnalyzer
+from mockpanel.star.relevance import relevance
+
+MANAGER_QUESTION = "Tell me about a time you disagreed with your manager."
+PRIORITY_QUESTION = "Tell me about a time you had to prioritise several urgent requests at once."
+CUSTOMER_QUESTION = "Tell me about a time you helped a customer in a difficult situation."
+STAKEHOLDER_QUESTION = "Tell me about a time you dealt with a difficult stakeholder."
+
+CONTRACTOR_DISPUTE = (
+    "Last year our cleaning contractor kept missing the evening clean on two floors, and their "
+    "account manager insisted the problem was our access passes. As facilities lead, I needed "
+    "the service back to standard before an audit. I logged every missed clean for a month and "
+    "met the account manager with the data. Missed cleans went from 11 a month to none."
+)
+MANAGER_DISAGREEMENT = (
+    "Last spring my line manager wanted to cut our home visits to save travel time. I disagreed "
+    "because the visits catch problems early. I pulled six months of notes, showed her that a "
+    "third of our referrals came from home visits and suggested keeping them for first-time "
+    "parents. She agreed, and we cut travel by about 40%."
+)
+MENTORING = (
+    "When a new analyst joined our help desk last spring, she was closing tickets without notes. "
+    "I offered to mentor her for her first month. I sat with her for an hour each morning and "
+    "built her a cheat sheet of our top twenty fixes. By the end of the month her tickets were "
+    "passing review at 95%, up from about 60%."
+)
+# Answers to the prioritisation question told in their own words, in different trades.
+ON_TOPIC_PRIORITIES = (
+    "One Saturday last summer two of our baristas called in sick and the dishwasher broke during "
+    "the lunch rush. As shift lead I had to keep service going. I jumped on the bar myself, "
+    "asked a floor server to wash cups by hand and put a sign up about longer waits. We got "
+    "through the rush with only a couple of complaints.",
+    "Last October I had a planning appeal deadline, a site visit and a fee proposal all landing "
+    "in the same week. I ranked them by what could not move: the appeal was statutory. I handed "
+    "the fee proposal to a colleague, moved the site visit to Monday and blocked two days for "
+    "the appeal. The appeal went in a day early.",
+    "In my first month on the ward I had six patients when two new admissions arrived at once. "
+    "I made sure the sickest was seen first: I gave her antibiotics, then did observations on "
+    "the new arrivals and handed my two stable patients to a healthcare assistant. Every "
+    "patient was reviewed within the hour.",
+)
+BUS_PASSENGER = (
+    "One time on the last bus of the night there was this old fella who'd got on confused, and "
+    "he couldn't remember his address. I'm the driver, so I can't just leave him at the "
+    "terminus. I radioed control, sat with him at the depot and gave him a cup of tea while we "
+    "waited for the police. They got him home safe in the end."
+)
+STUDY_WITH_AWKWARD_LESSON = (
+    "In my first month at a start-up I was asked to run a diary study, which I had never done, "
+    "with two weeks to set it up. I read everything I could find, borrowed a template and "
+    "piloted the study with three colleagues before recruiting twenty participants. The study "
+    "ran on schedule and we collected 180 entries. I learned that a pilot catches most of the "
+    "awkward questions before real participants see them."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> StarAnalyzer:
+    return StarAnalyzer()
+
+
+def test_a_dispute_with_someone_elses_manager_does_not_answer_a_manager_question(
+    analyzer: StarAnalyzer,
+) -> None:
+    analysis = analyzer.analyze(CONTRACTOR_DISPUTE, MANAGER_QUESTION)
+    assert "off-topic" in analysis.flags
+    assert analysis.overall == 1.0
+    assert analysis.components["result"].present  # the parts are still read as the text shows
+
+
+def test_a_disagreement_with_ones_own_manager_answers_it(analyzer: StarAnalyzer) -> None:
+    analysis = analyzer.analyze(MANAGER_DISAGREEMENT, MANAGER_QUESTION)
+    assert "off-topic" not in analysis.flags
+    assert analysis.overall >= 3.5
+    unnamed = MANAGER_DISAGREEMENT.replace("my line manager", "the director who ran the unit")
+    assert "off-topic" not in analyzer.analyze(unnamed, MANAGER_QUESTION).flags
+
+
+def test_a_story_with_no_competing_demands_does_not_answer_a_priorities_question(
+    analyzer: StarAnalyzer,
+) -> None:
+    analysis = analyzer.analyze(MENTORING, PRIORITY_QUESTION)
+    assert "off-topic" in analysis.flags
+    assert analysis.overall == 1.0
+
+
+@pytest.mark.parametrize("answer", ON_TOPIC_PRIORITIES)
+def test_priorities_told_in_other_words_stay_on_topic(analyzer: StarAnalyzer, answer: str) -> None:
+    assert "off-topic" not in analyzer.analyze(answer, PRIORITY_QUESTION).flags
+
+
+def test_a_customer_named_only_as_a_person_is_still_a_customer(analyzer: StarAnalyzer) -> None:
+    assert "off-topic" not in analyzer.analyze(BUS_PASSENGER, CUSTOMER_QUESTION).flags
+
+
+def test_a_theme_word_in_the_closing_lesson_does_not_make_the_story_on_topic(
+    analyzer: StarAnalyzer,
+) -> None:
+    analysis = analyzer.analyze(STUDY_WITH_AWKWARD_LESSON, STAKEHOLDER_QUESTION)
+    assert "off-topic" in analysis.flags
+
+
+def test_relevance_takes_the_answers_words_when_given() -> None:
+    text = "i rang the supplier and the late delivery came in by noon."
+    words = set(text.replace(".", "").split())
+    question = "Tell me about a time a supplier let you down."
+    assert relevance(question, text) == relevance(question, text, answer_words=words)
