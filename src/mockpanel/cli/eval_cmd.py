@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mockpanel.cli.app import app, state
+from mockpanel.cli.panel import BaseUrlOption, ModelOption
 
 if TYPE_CHECKING:
     from mockpanel.models import Component
-    from mockpanel.star.evaluation import Agreement
+    from mockpanel.star.evaluation import Agreement, LabelledAnswer
 
 _INITIALS: dict[str, str] = {
     "situation": "S",
@@ -34,6 +35,15 @@ def evaluate(
     worst: Annotated[
         int, typer.Option("--worst", min=0, help="How many of the worst disagreements to list.")
     ] = 10,
+    provider: Annotated[
+        str,
+        typer.Option(
+            "--provider",
+            help="offline scores with the analyzer; openai or local with the LLM judge.",
+        ),
+    ] = "offline",
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Score labelled answers with the STAR analyzer and report agreement with the labels."""
     from mockpanel.inputs import read_text_file
@@ -42,8 +52,11 @@ def evaluate(
     from mockpanel.star.evaluation import agreement, parse_labelled, score_records
 
     records = parse_labelled(read_text_file(labelled_file, "labelled file"), str(labelled_file))
-    analyzer = StarAnalyzer(load_library(state.prompts_dir).rubric)
-    result = agreement(score_records(records, analyzer), worst=worst)
+    if provider != "offline":
+        result = _judge_agreement(records, provider, model, base_url, worst)
+    else:
+        analyzer = StarAnalyzer(load_library(state.prompts_dir).rubric)
+        result = agreement(score_records(records, analyzer), worst=worst)
     if as_json:
         from mockpanel.cli.render import print_json
 
@@ -51,6 +64,29 @@ def evaluate(
         return
     for line in _table(result, str(labelled_file)):
         typer.echo(line)
+
+
+def _judge_agreement(
+    records: list[LabelledAnswer],
+    provider: str,
+    model: str | None,
+    base_url: str | None,
+    worst: int,
+) -> Agreement:
+    """Agreement of the coach's judge for `provider` (an LLM judge, calibrated by the analyzer)."""
+    from mockpanel.cli.coaching import open_coach
+    from mockpanel.coach.evaluation import CoachJudge
+    from mockpanel.config import resolve_settings
+    from mockpanel.star.evaluation import agreement, score_records
+
+    settings = resolve_settings(
+        provider=provider, model=model, base_url=base_url, prompts_dir=state.prompts_dir
+    )
+    with open_coach(settings, hint=False) as coach:
+        judge = CoachJudge(coach)
+        result = agreement(score_records(records, judge), worst=worst)
+        typer.echo(f"mockpanel: the model judged {judge.judged} of {judge.total} answers", err=True)
+    return result
 
 
 def _as_json(result: Agreement) -> dict[str, Any]:
