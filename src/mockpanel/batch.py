@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from mockpanel.coach.base import Coach
 from mockpanel.errors import InputFileError
 from mockpanel.inputs import check_answer
-from mockpanel.models import StarAssessment
+
+Scored = TypeVar("Scored")
 
 
 class BatchItem(BaseModel):
@@ -23,12 +24,12 @@ class BatchItem(BaseModel):
 
 
 @dataclass(frozen=True)
-class BatchOutcome:
-    """The result for one non-blank input line: an assessment, or the reason it was refused."""
+class BatchOutcome(Generic[Scored]):
+    """The result for one non-blank input line: what scoring it gave, or why it was refused."""
 
     line: int
     item: BatchItem | None
-    assessment: StarAssessment | None
+    scored: Scored | None
     error: str | None
 
 
@@ -52,8 +53,8 @@ def parse_line(text: str) -> BatchItem:
     return item
 
 
-def score_lines(coach: Coach, text: str) -> Iterator[BatchOutcome]:
-    """Score every non-blank line of a JSONL document, in order."""
+def score_lines(text: str, score: Callable[[BatchItem], Scored]) -> Iterator[BatchOutcome[Scored]]:
+    """Apply `score` to every non-blank line of a JSONL document, in order."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -62,5 +63,4 @@ def score_lines(coach: Coach, text: str) -> Iterator[BatchOutcome]:
         except InputFileError as exc:
             yield BatchOutcome(number, None, None, str(exc))
             continue
-        assessment = coach.assess(item.question, item.answer)
-        yield BatchOutcome(number, item, assessment, None)
+        yield BatchOutcome(number, item, score(item), None)

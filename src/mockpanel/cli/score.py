@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
 
     from mockpanel.coach.base import Coach
     from mockpanel.coach.sampling import ScoreSamples
+    from mockpanel.models import StarAssessment
 
 
 @app.command()
@@ -130,32 +130,22 @@ def _show_stability(out: Console, stability: ScoreSamples) -> None:
 
 
 def _score_batch(coach: Coach, text: str, samples: int) -> None:
-    from mockpanel.batch import BatchOutcome, parse_line, score_lines
+    from mockpanel.batch import BatchItem, score_lines
     from mockpanel.cli.render import assessment_json
     from mockpanel.coach.sampling import sample_assessments
-    from mockpanel.errors import InputFileError
 
-    def sampled() -> Iterator[tuple[BatchOutcome, ScoreSamples | None]]:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = parse_line(line)
-            except InputFileError as exc:
-                yield BatchOutcome(number, None, None, str(exc)), None
-                continue
-            best, stability = sample_assessments(coach, item.question, item.answer, samples)
-            yield BatchOutcome(number, item, best, None), stability
+    def judge(item: BatchItem) -> tuple[StarAssessment, ScoreSamples]:
+        return sample_assessments(coach, item.question, item.answer, samples)
 
-    outcomes = sampled() if samples > 1 else ((o, None) for o in score_lines(coach, text))
     failures = 0
-    for outcome, stability in outcomes:
-        if outcome.error is not None or outcome.assessment is None or outcome.item is None:
+    for outcome in score_lines(text, judge):
+        if outcome.scored is None or outcome.item is None:
             failures += 1
             typer.echo(f"mockpanel: batch line {outcome.line}: {outcome.error}", err=True)
             continue
-        record = {"id": outcome.item.id, **assessment_json(outcome.assessment)}
-        if stability is not None:
+        assessment, stability = outcome.scored
+        record = {"id": outcome.item.id, **assessment_json(assessment)}
+        if samples > 1:
             record["samples"] = stability.model_dump(mode="json")
         typer.echo(json.dumps(record, ensure_ascii=False))
     if failures:
