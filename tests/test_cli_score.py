@@ -130,3 +130,13 @@ def test_unknown_option_is_one_line() -> None:
     result = runner.invoke(app, ["score", "--bogus"])
     assert result.exit_code == 2
     assert "--bogus" in one_error_line(result.stderr)
+
+
+def test_batch_with_samples_reports_each_answers_spread(tmp_path: Path) -> None:
+    path = write(tmp_path, "batch.jsonl", json.dumps({"id": "a", "answer": ANSWER}) + "\n")
+    result = runner.invoke(app, ["score", "--batch", str(path), "--samples", "2"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["id"] == "a"
+    # The offline scorer is deterministic: repeated judgements agree exactly.
+    assert record["samples"]["samples"] == 2 and record["samples"]["overall"]["stdev"] == 0
