@@ -10,7 +10,7 @@ import pytest
 
 from mockpanel.errors import InputFileError, UserError
 from mockpanel.library import PromptLibrary
-from mockpanel.models import ComponentAssessment, SessionSettings, StarAssessment
+from mockpanel.models import ComponentAssessment, SessionSettings, StarAssessment, Usage
 from mockpanel.panel import (
     MAX_PROBES,
     PanelSession,
@@ -411,3 +411,13 @@ def test_coach_notes_are_attached_to_the_turn_they_concern(
     turn = panel.answer(strong_answer())
     assert turn.notes == ["judge fell back to the analyzer"]
     assert store.load(panel.session.id).turns[0].notes == turn.notes
+
+
+def test_model_tokens_are_stored_as_they_are_spent(coach: FakeCoach, store: SessionStore) -> None:
+    panel = start(coach, store)
+    panel.next_prompt()
+    coach.usage = coach.usage.add(Usage(prompt_tokens=120, completion_tokens=30, calls=1))
+    panel.answer(strong_answer())
+    # Nothing paused or finished: the stored session already holds the tokens.
+    stored = store.load(panel.session.id).usage
+    assert (stored.prompt_tokens, stored.completion_tokens, stored.calls) == (120, 30, 1)

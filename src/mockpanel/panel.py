@@ -495,6 +495,8 @@ class PanelSession:
         if new:
             self.session.turns.append(turn)
         self.store.save_turn(self.session.id, turn)
+        if self.session.usage != self._usage_before.add(self.coach.usage):
+            self._update()  # model tokens are kept as they are spent, not only at the end
 
     def _update(self) -> None:
         self.session.usage = self._usage_before.add(self.coach.usage)
