@@ -232,3 +232,12 @@ def test_assessments_are_deterministic(coach: OfflineCoach) -> None:
     first: StarAssessment = coach.assess("Tell me about a mistake.", STRONG, "failure")
     second = OfflineCoach(load_library()).assess("Tell me about a mistake.", STRONG, "failure")
     assert first == second
+
+
+def test_brief_speaks_to_the_level(coach: OfflineCoach, library: PromptLibrary) -> None:
+    for level in ("junior", "mid", "senior", "executive"):
+        brief = coach.brief("Analyst", level, "Initech")  # type: ignore[arg-type]
+        expected = library.phrase(
+            f"phrases.brief.level_{level}", role="Analyst", company="Initech", level=level
+        )
+        assert expected in brief.sections[0].points

@@ -239,8 +239,13 @@ class OfflineCoach(Coach):
         sections = [
             BriefSection(
                 title=self.library.phrase("phrases.brief.purpose_title", **values),
-                points=[stage.purpose, stage.round_one_focus, stage.round_two_focus]
-                + stage.differences,
+                points=[
+                    stage.purpose,
+                    self.library.phrase(f"phrases.brief.level_{level}", **values),
+                    stage.round_one_focus,
+                    stage.round_two_focus,
+                    *stage.differences,
+                ],
             ),
             BriefSection(
                 title=self.library.phrase("phrases.brief.formats_title", **values),
