@@ -7,7 +7,7 @@ import re
 import pytest
 
 from mockpanel.coach.offline import OfflineCoach
-from mockpanel.coach.text import as_clause, clip
+from mockpanel.coach.text import as_clause, clip, work_phrase
 from mockpanel.library import PromptLibrary, load_library
 from mockpanel.models import (
     AskRequest,
@@ -241,3 +241,10 @@ def test_brief_speaks_to_the_level(coach: OfflineCoach, library: PromptLibrary) 
             f"phrases.brief.level_{level}", role="Analyst", company="Initech", level=level
         )
         assert expected in brief.sections[0].points
+
+
+def test_notes_about_a_panelist_read_as_their_work() -> None:
+    assert work_phrase("leads the move to Kubernetes.") == "leading the move to Kubernetes"
+    assert work_phrase("The new pricing engine") == "on the new pricing engine"
+    assert work_phrase("running the graduate scheme") == "running the graduate scheme"
+    assert work_phrase("is the owner of the data platform") == "as the owner of the data platform"

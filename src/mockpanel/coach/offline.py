@@ -9,11 +9,10 @@ from statistics import fmean
 
 from mockpanel.coach.base import Coach
 from mockpanel.coach.feedback import FeedbackWriter, sharpen_keys
-from mockpanel.coach.text import as_clause
+from mockpanel.coach.text import as_clause, work_phrase
 from mockpanel.library import Competency, Persona, PromptLibrary, Question
 from mockpanel.models import (
     DEFAULT_COMPANY,
-    DEFAULT_ROLE,
     AskRequest,
     Brief,
     BriefSection,
@@ -159,7 +158,7 @@ class OfflineCoach(Coach):
             for t in self.library.candidate_questions()
             if not any(phrase.lower() in jd for phrase in t.skip_if_jd_mentions)
         ]
-        values = {"role": request.role, "company": request.company, "team": _team_name(request)}
+        values = {"role": request.role, "company": request.company, "team": "the team"}
         out: list[CandidateQuestion] = []
         used: set[str] = set()
         for panelist in audiences:
@@ -184,7 +183,7 @@ class OfflineCoach(Coach):
                         theme="their work",
                         question=self.library.phrase(
                             "phrases.ask.from_notes",
-                            notes=as_clause(panelist.notes, 20),
+                            notes=work_phrase(panelist.notes),
                             role=request.role,
                             company=request.company,
                         ),
@@ -343,10 +342,6 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _team_name(request: AskRequest) -> str:
-    return f"the {request.role} team" if request.role != DEFAULT_ROLE else "the team"
 
 
 def _theme_rank(persona: Persona, theme: str) -> int:

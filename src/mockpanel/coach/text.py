@@ -47,3 +47,33 @@ def as_clause(sentence: str, max_words: int = 22) -> str:
     if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text.startswith("I "):
         text = text[0].lower() + text[1:]
     return text
+
+
+# "leads the migration" -> "leading the migration": notes describe the person in the third person.
+_THIRD_PERSON_VERBS = {
+    "leads": "leading",
+    "runs": "running",
+    "owns": "owning",
+    "manages": "managing",
+    "oversees": "overseeing",
+    "heads": "heading",
+    "drives": "driving",
+    "builds": "building",
+    "designs": "designing",
+    "looks": "looking",
+    "works": "working",
+    "is": "as",
+    "was": "as",
+}
+
+
+def work_phrase(notes: str) -> str:
+    """Notes about a person, shaped to follow "your work": "leading X", or "on X" for a topic."""
+    text = as_clause(notes, 20)
+    first, _, rest = text.partition(" ")
+    lowered = first.lower()
+    if lowered in _THIRD_PERSON_VERBS and rest:
+        return f"{_THIRD_PERSON_VERBS[lowered]} {rest}"
+    if lowered.endswith("ing") or lowered in {"on", "in", "with", "across", "for", "as"}:
+        return text
+    return f"on {text}"
