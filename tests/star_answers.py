@@ -121,6 +121,22 @@ IMPLICIT_RESULTS = (
         "Letters now go out the same day, and persistent absence was about half what it had been "
         "the term before.",
     ),
+    (
+        "Last winter a customer told us our floor sealant turned white in cold warehouses. It was "
+        "my product, so I had to find out why. I tested it at six temperatures and traced the "
+        "problem to water in the hardener, then changed the mix. The customer used the new mix "
+        "in three warehouses over the winter and reported no whitening in any of them.",
+        "The customer used the new mix in three warehouses over the winter and reported no "
+        "whitening in any of them.",
+    ),
+    (
+        "In the ward last year one patient refused every meal after his stroke. As his named "
+        "nurse I wanted to find the reason. I asked his wife what he liked and arranged soft food "
+        "he could eat with one hand. After two weeks his weight was going up again and the "
+        "dietitian took him off the monitoring list.",
+        "After two weeks his weight was going up again and the dietitian took him off the "
+        "monitoring list.",
+    ),
 )
 
 # An outcome not known yet, or never learned.
@@ -132,6 +148,14 @@ PENDING_RESULTS = (
     "Two years ago a parent complained that her daughter's reading plan was never followed. As "
     "her class teacher I had to sort it out. I met the parent, rewrote the plan with the SENCo "
     "and set weekly checks. Then I moved schools at Easter, so I'm not sure how it ended up.",
+    "Last year I wanted our trust to merge its two smallest libraries, because visits to both had "
+    "halved in five years. My aim was to win the board's approval. I commissioned a survey of "
+    "users, met each trustee and costed the move. The board discussed it in March and asked for "
+    "a paper on staffing before it takes a final decision in the autumn.",
+    "This spring I wrote the noise section of a planning application for a new depot. My job "
+    "was to explain the findings to residents. I swapped the contour plots for a simple map and "
+    "tested the summary on a friend with no science background. The public meeting is next "
+    "month, so I can't tell you yet how it landed.",
 )
 
 # A "Result:" heading over a lesson, and over effort and scale rather than a change.

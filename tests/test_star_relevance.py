@@ -112,3 +112,85 @@ def test_relevance_takes_the_answers_words_when_given() -> None:
     words = set(text.replace(".", "").split())
     question = "Tell me about a time a supplier let you down."
     assert relevance(question, text) == relevance(question, text, answer_words=words)
+
+
+FAILURE_QUESTION = "Tell me about a project that didn't go to plan."
+TEAMWORK_QUESTION = "Tell me about a time you worked with others to reach a shared goal."
+COMPLAINT_QUESTION = "Tell me about a time you handled a customer complaint."
+CLIENT_CONFLICT_QUESTION = "Tell me about a time you had a conflict with a colleague or a client."
+WIN_OVER_QUESTION = "Tell me about a time you had to win someone over to your point of view."
+
+BAKE_SALE_SUCCESS = (
+    "Last spring I ran the school's summer fair with a target of £3,000 for new library books. "
+    "I booked the stalls, found four sponsors and organised a raffle. We raised £4,650, well over "
+    "the target, and the books arrived in June."
+)
+BAKE_SALE_SLIP = BAKE_SALE_SUCCESS.replace(
+    "We raised £4,650, well over the target, and the books arrived in June.",
+    "I underestimated how long the permits took, the raffle licence came too late and we "
+    "raised £1,900, short of the target.",
+)
+SOLO_SALES_PUSH = (
+    "Last December I decided to be the best seller of gift cards in the shop. I learned every "
+    "offer by heart, mentioned them at the till and tracked my numbers each day. I sold 210 cards "
+    "by New Year, the most in the region."
+)
+SHARED_SALES_PUSH = SOLO_SALES_PUSH.replace(
+    "I learned every offer by heart", "I agreed with two colleagues that we would split the offers"
+)
+STOCKROOM_TIDY = (
+    "When I took over the stockroom at a garden centre it was chaos, with no labels and old "
+    "stock at the back. I cleared it over a weekend, labelled every shelf by category and set up "
+    "a weekly check. The next audit found every item where the system said it was."
+)
+REFUND_COMPLAINT = (
+    "A customer came to the desk angry because her new kettle leaked on the first day. I "
+    "apologised, swapped it on the spot and called the supplier about the batch. She thanked me "
+    "and left us a good review that week."
+)
+BOREHOLE_STUDY = (
+    "Two years ago I led the study into rising nitrate in a borehole. I installed monitoring "
+    "wells, ran tracer tests and matched the results with farm records, which pointed to two "
+    "fields. I designed a scheme with the landowners and nitrate fell from 48 to 36 mg/l."
+)
+VENUE_RESCUE = (
+    "Six weeks before our charity dinner the hotel double-booked the ballroom. I found a barn "
+    "nearby, moved the catering contract across and hired shuttle buses. The dinner went ahead "
+    "on the date and raised £18,000."
+)
+ADVICE_LETTER = (
+    "A client wanted to keep his staff on self-employed contracts and I thought the tax office "
+    "would disagree. I explained the risk, worked out the back tax he could face and set it out "
+    "in a short letter. He agreed to move four of them onto the payroll."
+)
+
+
+def test_a_success_story_does_not_answer_a_question_about_a_plan_that_failed(
+    analyzer: StarAnalyzer,
+) -> None:
+    assert "off-topic" in analyzer.analyze(BAKE_SALE_SUCCESS, FAILURE_QUESTION).flags
+    assert analyzer.analyze(BAKE_SALE_SUCCESS, FAILURE_QUESTION).overall == 1.0
+    assert "off-topic" not in analyzer.analyze(BAKE_SALE_SLIP, FAILURE_QUESTION).flags
+
+
+def test_a_story_with_nobody_else_in_it_does_not_answer_a_teamwork_question(
+    analyzer: StarAnalyzer,
+) -> None:
+    assert "off-topic" in analyzer.analyze(SOLO_SALES_PUSH, TEAMWORK_QUESTION).flags
+    assert "off-topic" not in analyzer.analyze(SHARED_SALES_PUSH, TEAMWORK_QUESTION).flags
+
+
+def test_a_complaint_question_needs_someone_unhappy_in_the_story(analyzer: StarAnalyzer) -> None:
+    assert "off-topic" in analyzer.analyze(STOCKROOM_TIDY, COMPLAINT_QUESTION).flags
+    assert "off-topic" not in analyzer.analyze(REFUND_COMPLAINT, COMPLAINT_QUESTION).flags
+
+
+def test_a_conflict_question_is_not_answered_by_a_story_that_merely_has_clients(
+    analyzer: StarAnalyzer,
+) -> None:
+    assert "off-topic" in analyzer.analyze(BOREHOLE_STUDY, CLIENT_CONFLICT_QUESTION).flags
+
+
+def test_winning_someone_over_needs_someone_to_persuade(analyzer: StarAnalyzer) -> None:
+    assert "off-topic" in analyzer.analyze(VENUE_RESCUE, WIN_OVER_QUESTION).flags
+    assert "off-topic" not in analyzer.analyze(ADVICE_LETTER, WIN_OVER_QUESTION).flags

@@ -23,15 +23,11 @@ from mockpanel.models import (
     StarAnalysis,
 )
 from mockpanel.star.components import read_story
-from mockpanel.star.manipulation import (
-    manipulation_start,
-    manipulative_spans,
-    may_address_grader,
-)
+from mockpanel.star.manipulation import grader_text_start, manipulative_spans
 from mockpanel.star.relevance import relevance
 from mockpanel.star.scoring import ScoringPolicy, component_scores, conditions, overall_score
-from mockpanel.star.segment import Sentence, analysis_text, blank_fillers, clip, segment
-from mockpanel.star.signals import sentence_features
+from mockpanel.star.segment import analysis_text, blank_fillers, clip, segment
+from mockpanel.star.signals import SentenceFeatures, sentence_features
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POLICIES: dict[int, tuple[RubricData, ScoringPolicy]] = {}
@@ -55,12 +51,11 @@ class StarAnalyzer:
     def analyze(self, answer: str, question: str | None = None) -> StarAnalysis:
         """Score `answer` (to `question`, when known) against STAR with verbatim evidence."""
         norm, fillers = blank_fillers(analysis_text(answer))
-        suspicious = may_address_grader(norm)
         stripped = manipulative_spans(norm)
         sentences = segment(answer, norm, stripped)
-        kept = _without_grader_text(sentences) if suspicious else sentences
-        manipulated = bool(stripped) or kept != sentences
-        features = [sentence_features(s) for s in kept]
+        features, removed = _without_grader_text([sentence_features(s) for s in sentences])
+        manipulated = bool(stripped) or removed
+        kept = [f.sentence for f in features]
         reading = read_story(features)
         related = relevance(
             question,
@@ -91,6 +86,7 @@ class StarAnalyzer:
             holding,
             manipulated=manipulated,
             rambling=word_count > lengths.too_long_words,
+            brief=word_count < lengths.too_short_words,
             runaway=word_count > lengths.runaway_words,
         )
 
@@ -135,20 +131,26 @@ class StarAnalyzer:
         )
 
 
-def _without_grader_text(sentences: list[Sentence]) -> list[Sentence]:
-    """Drop grader-directed text, keeping any genuine words a sentence holds before it."""
-    kept: list[Sentence] = []
-    for sentence in sentences:
-        start = manipulation_start(sentence.norm) if may_address_grader(sentence.norm) else None
+def _without_grader_text(
+    features: list[SentenceFeatures],
+) -> tuple[list[SentenceFeatures], bool]:
+    """Drop grader-directed text, keeping any genuine words a sentence holds before it; say
+    whether any was dropped."""
+    kept: list[SentenceFeatures] = []
+    removed = False
+    for feature in features:
+        sentence = feature.sentence
+        start = grader_text_start(sentence.norm, feature.vocab)
         if start is None:
-            kept.append(sentence)
+            kept.append(feature)
             continue
+        removed = True
         # Keep what precedes the grader text only when it ends a clause of its own.
         boundary = sentence.norm[:start].rstrip()[-1:] in (".", "!", "?", ";", ",", "-", ")")
         before = clip(sentence, start) if start and boundary else None
         if before is not None:
-            kept.append(before)
-    return kept
+            kept.append(sentence_features(before))
+    return kept, removed
 
 
 def weakest_component(analysis: StarAnalysis) -> Component | None:

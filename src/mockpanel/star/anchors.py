@@ -59,7 +59,14 @@ _TIME_ANCHORS = GatedPatterns(
         ),
         (
             "before after",
-            r"\bthe\s+(?:week|day|month|night|morning|year|weekend)\s+(?:before|after)\b",
+            # "The week before", "a day after the launch", "week before release", "summer
+            # before last".
+            r"\b(?:the|a|one)\s+(?:week|day|month|night|morning|year|weekend|fortnight)\s+"
+            r"(?:before|after)\b"
+            r"|\b(?:week|day|month|night|morning|year|weekend|fortnight)\s+(?:before|after)\s+"
+            r"(?:the\s+|our\s+|my\s+|a\s+)?(?!i\b|we\b|you\b|that\b|this\b)[a-z][\w-]{2,}"
+            r"|\b(?:year|month|week|summer|winter|spring|autumn|christmas|term|season|semester)\s+"
+            r"before\s+last\b",
         ),
         (
             "this it there",

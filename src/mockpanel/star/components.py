@@ -9,11 +9,13 @@ actions, lessons and "I now" frames for the reflection) and graded on specificit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from mockpanel.models import COMPONENTS, Component
+from mockpanel.star import lexicon as lx
 from mockpanel.star.anchors import opens_at_a_place
-from mockpanel.star.outcomes import measure_outcome
+from mockpanel.star.outcomes import change_metrics, measure_outcome
 from mockpanel.star.segment import Sentence
 from mockpanel.star.signals import SentenceFeatures
 
@@ -50,9 +52,14 @@ def read_story(features: list[SentenceFeatures]) -> StoryReading:
     """Read the STAR parts of an answer from its sentence features."""
     findings: dict[Component, Finding] = {c: Finding() for c in COMPONENTS}
     real, hypothetical, generic = _story_mode(features)
+    if real and _placeholder(features):
+        real, generic = False, True
+    # A story about someone else ("My dad once had forty ewes lambing...") is no example of
+    # the speaker's: the parts are read as told, but it scores as no example.
+    second_hand = real and _told_of_someone_else(features)
     singular = sum(f.singular for f in features)
     plural = sum(f.plural for f in features)
-    personal = sum(f.i_actions for f in features if not f.imagined)
+    personal = sum(f.i_actions + f.bare_actions for f in features if not f.imagined)
     group = sum(f.we_actions for f in features if not f.imagined)
     we_heavy = (group >= 2 and group > personal) or (plural >= 4 and plural >= 2 * singular)
     result_metrics: list[str] = []
@@ -62,14 +69,18 @@ def read_story(features: list[SentenceFeatures]) -> StoryReading:
         _find_situation(features, findings, first_action)
         _find_task(features, findings)
         _choose_evidence(findings)
-        for sentence in findings["result"].evidence:
-            result_metrics.extend(_feature_of(features, sentence).metrics)
+        quoted = set(findings["result"].evidence)
+        for feature, _ in findings["result"].candidates:
+            # A measured outcome told in the same sentence as a step ("I proposed follow-up
+            # calls, and in six months we made 47") still measures the result.
+            if feature.sentence in quoted or change_metrics(feature.metrics):
+                result_metrics.extend(feature.metrics)
     _find_reflection(features, findings["reflection"])
     return StoryReading(
         findings=findings,
         real_example=real,
         hypothetical=hypothetical,
-        generic=generic,
+        generic=generic or second_hand,
         we_heavy=we_heavy and real,
         result_metrics=result_metrics,
     )
@@ -96,12 +107,87 @@ def _story_mode(features: list[SentenceFeatures]) -> tuple[bool, bool, bool]:
         if f.i_present_actions and not f.narrative and not f.imagined and not f.general
     ]
     story = len(narrative) + (len(retold) if narrative else 0) + (1 if anchored else 0)
+    if narrative and story < len(imagined) + len(general):
+        # One sentence that dates an event and says what the speaker did in it ("There was a
+        # man last spring who..., so I sat down with him") is a real example, however much
+        # general talk surrounds it.
+        episode = any(f.i_past_actions >= 1 and (f.existential or f.time_anchor) for f in narrative)
+        story += 2 if episode else 0
     refused = any(f.refusal for f in features)
     real = bool(narrative) and story >= len(imagined) + len(general) and not (refused and story < 3)
     if real:
         return True, False, False
     hypothetical = bool(imagined) and len(imagined) >= len(general)
     return False, hypothetical, not hypothetical
+
+
+# Words a story template is made of: an answer that talks about "a challenging situation",
+# "the right decision" and "positive outcomes for all stakeholders" tells no particular event.
+_TEMPLATE_WORDS = frozenset(
+    """
+    situation situations task tasks action actions result results outcome outcomes stakeholder
+    stakeholders decision decisions challenge challenges challenging positive information
+    approach solution solutions objective objectives goal goals
+    """.split()
+)
+
+
+def _placeholder(features: list[SentenceFeatures]) -> bool:
+    """A story template filled with abstractions: no date, place, name or number anywhere, and
+    the STAR vocabulary itself standing in for the content."""
+    used = set().union(*(f.vocab & _TEMPLATE_WORDS for f in features))
+    if len(used) < 4:
+        return False
+    return not any(
+        f.metrics or f.specifics or f.existential or f.time_anchor or f.place_anchor
+        for f in features
+    )
+
+
+_SPEAKER = frozenset({"i", "we", "i'd", "we'd", "me", "us"})
+# Verbs of attitude: "I really admire how he copes" puts the speaker beside the story, not in it.
+_ATTITUDE = frozenset(
+    "admire admired respect respected love loved like liked think thought believe believed "
+    "appreciate appreciated wish hope hoped want wanted know knew remember".split()
+)
+
+
+# People from the speaker's own life: a story about them is someone else's example.
+_RELATIONS = frozenset(
+    """
+    dad mum mom father mother brother sister friend friends wife husband partner uncle aunt
+    cousin son daughter grandad grandfather grandma grandmother gran nan neighbour neighbor
+    flatmate housemate girlfriend boyfriend parents
+    """.split()
+)
+
+
+def _told_of_someone_else(features: list[SentenceFeatures]) -> bool:
+    """A story about a relative or friend in which the speaker takes no part."""
+    relation = any(
+        f.tokens[at + 1] in _RELATIONS
+        for f in features
+        for at, token in enumerate(f.tokens[:-1])
+        if token == "my"
+    )
+    if not relation or any(f.bare_actions or f.plural for f in features):
+        return False
+    return not _speaker_takes_part(features)
+
+
+def _speaker_takes_part(features: list[SentenceFeatures]) -> bool:
+    """Whether the speaker is in the events told (as "I" or "we"), not only looking on at them."""
+    for feature in features:
+        if feature.reflection or feature.general or feature.imagined:
+            continue
+        tokens = feature.tokens
+        for at, token in enumerate(tokens):
+            if token not in _SPEAKER:
+                continue
+            following = [t for t in tokens[at + 1 : at + 4] if t not in lx.ADVERBS_BETWEEN]
+            if not following or following[0] not in _ATTITUDE:
+                return True
+    return False
 
 
 def _action_strength(feature: SentenceFeatures) -> float:
@@ -168,13 +254,22 @@ def _situation_strength(feature: SentenceFeatures) -> float:
         else 0.0
     )
     score += 1.5 if feature.existential else 0.0
+    if opening and feature.past and feature.task_frame and not feature.i_actions:
+        # "My director asked me to 'sort out onboarding' with no brief": the request that
+        # starts the story is its scene as well as the speaker's task.
+        score += 1.5
     score += 1.0 if feature.scene else 0.0
     score += 0.5 * min(feature.problem, 2)
-    if feature.past and not feature.i_actions:
+    # Someone particular brought in at the opening ("One lady come back...") tells of an event
+    # in any tense.
+    # (Noticing something, "I see signs of...", is part of the scene, not a step taken.)
+    if (feature.past or (opening and feature.existential)) and feature.i_actions < 1:
         score += 0.5
-        if opening and feature.problem and not feature.bare_actions:
-            # An opening that tells of a particular past problem sets the scene even without
-            # a date or a place ("Two of my carers fell out over the Saturday visits").
+    if opening and feature.problem and (feature.past or feature.existential):
+        # An opening that tells of a particular problem sets the scene even without a date or
+        # a place ("Two of my carers fell out over the Saturday visits"), and so does one that
+        # tells of the speaker's own mistake ("Once I made a mistake in the payroll").
+        if feature.caused_problem or not (feature.i_actions or feature.bare_actions):
             score += 1.0
     label = feature.sentence.label
     if label == "situation":
@@ -263,10 +358,12 @@ def _choose_evidence(findings: dict[Component, Finding]) -> None:
 
 def _result_strength(feature: SentenceFeatures) -> float:
     """How clearly a sentence states an outcome."""
-    if feature.imagined or (feature.general and not feature.past):
-        return 0.0
+    if feature.imagined or (
+        feature.general and (not feature.past or feature.self_description or feature.generic_you)
+    ):
+        return 0.0  # a habit or a remark about oneself tells no outcome of this story
     measure_outcome(feature)
-    if feature.pending or feature.outcome is None:
+    if feature.pending or feature.outcome is None or feature.unrealised:
         return 0.0
     strength = feature.outcome
     if feature.i_actions >= 1 and strength < 1.5:
@@ -308,6 +405,14 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
             strength += CLOSING_BONUS
         scored.append((feature, strength))
     chosen = [(f, s) for f, s in scored if s >= 1.0]
+    if closing is not None and closing.sentence.index >= start and measure_outcome(closing).pending:
+        # A story that ends on "they're still deciding" has no outcome yet: earlier changes
+        # ("they went quiet for a bit") are steps on the way, unless measured or confirmed,
+        # and a figure told before the speaker's aim is the case for acting, not an outcome.
+        aim = max((f.sentence.index for f in features if f.task_frame or f.goal), default=-1)
+        chosen = [
+            (f, s) for f, s in chosen if (f.metrics or f.confirmed) and f.sentence.index > aim
+        ]
     if not chosen:
         return
     finding.present = True
@@ -322,16 +427,40 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
     hedged = sum(f.hedges for f, _ in chosen)
     # Rubric levels: a number with a comparison or several measures is a 5, a number or an
     # outside confirmation (a deadline met, a sign-off, thanks) a 4, a clear change a 3.
+    clearest = [f for f, _ in finding.candidates]
+    # "It went fine, I think", "she seemed happy": every outcome told only in vague or hedged
+    # words is the rubric's "vague outcome", however many of them there are.
+    vague = not metrics and all(f.vague_outcome or f.hedges for f in clearest)
     if metrics:
         compared = any(m.startswith("from ") for m in metrics)
         score = 4.0 + (1.0 if len(metrics) >= 2 or compared or confirmed else 0.0)
-    elif confirmed:
+    elif confirmed or (not vague and any(_DATED.search(f.sentence.norm) for f in clearest)):
+        # Evidence from outside the speaker, or a change pinned to when it happened ("he
+        # signed it the next day", "fixed by 2pm"), is the rubric's clear evidence.
         score = 4.0
     else:
         score = 2.0 + min(concrete, 2)
+    if vague:
+        score = min(score, 3.0)
     if hedged:
         score -= 0.5 * min(hedged, 2)
     finding.score = _clamp(score, 2)
+
+
+_DAY = (
+    r"(?:day|morning|afternoon|evening|night|week|weekend|fortnight|month|quarter|year|term|"
+    r"meeting|shift|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+# When an outcome happened, told precisely: "the next day", "two weeks later", "by 2pm".
+_DATED = re.compile(
+    r"\b(?:the\s+)?(?:next|following)\s+" + _DAY + r"\b"
+    r"|\b(?:that|the same)\s+" + _DAY + r"\b"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?)\s+later\b"
+    r"|\bby\s+(?:\d|the end of|the next|lunchtime|close|half-term|christmas|easter|" + _DAY + r")"
+    r"|\bon\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:ever\s+)?since\s*(?:then)?\s*(?:[.,;!]|$)"
+)
 
 
 def _find_task(features: list[SentenceFeatures], findings: dict[Component, Finding]) -> None:
@@ -377,7 +506,9 @@ def _find_task(features: list[SentenceFeatures], findings: dict[Component, Findi
         and not f.reflection
     ]
     role = [f for f in features if f.role and not f.imagined and not f.general]
-    if situation.present and action.present and (result.present or own_problem or role):
+    # ...or because their role makes it theirs ("A tenant complained... I was the housing
+    # officer"), even when the answer never gets as far as what they did.
+    if situation.present and (role or (action.present and (result.present or own_problem))):
         finding.present = True
         finding.implicit = True
         finding.score = 3

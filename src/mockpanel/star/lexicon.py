@@ -12,6 +12,7 @@ STATE_VERBS = frozenset(
     want wanted need needed wonder wondered doubt doubted care cared consider considered
     learned learnt learn realised realized realise realize imagine imagined reckon reckoned
     figure figured bet guessed admire admired appreciate appreciated respect respected
+    cried cry wept weep panicked panic laughed laugh smiled smile sighed froze despaired prayed
     """.split()
 )
 
@@ -45,6 +46,7 @@ HABITUAL_ADVERBS = frozenset(
 DISCOVERY_VERBS = frozenset(
     """
     noticed found saw spotted discovered heard observed notice find see spot discover hear observe
+    watched shadowed watch shadow
     """.split()
 )
 
@@ -153,7 +155,7 @@ PROBLEM_WORDS = (
     escalation penalty penalties overbooking overbooked struggling struggled worse declining
     decline unclear ambiguous vague nobody none couldn't wasn't weren't didn't hadn't
     inconsistent jam jamming jammed dispute resistance pushback worry worried crept wrong missing
-    threatened falling quit quitting refused refusing
+    threatened falling quit quitting refused refusing crash crashed crashing crashes
     """
 ).split()
 
@@ -264,6 +266,13 @@ PENDING_PHRASES = (
     "do not know yet",
     "not sure yet",
     "we'll see",
+    "still deciding",
+    "still thinking about it",
+    "still undecided",
+    "still considering",
+    "haven't decided",
+    "have not decided",
+    "not decided yet",
     "we will see",
     "remains to be seen",
     "yet to see",
@@ -520,9 +529,11 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Themes that name the kind of event the story must be about; the others (leadership, ownership,
-# teamwork...) can be shown by almost any story, so missing their words proves nothing.
-EVENT_THEMES = frozenset({"conflict", "failure", "influence", "customer", "prioritisation"})
+# Themes that name the kind of event the story must be about, most specific first: a question
+# about a conflict with a client is answered by a conflict, not by any story with a client in
+# it. The others (leadership, ownership, teamwork...) can be shown by almost any story, so
+# missing their words proves nothing.
+EVENT_THEMES = ("complaint", "failure", "conflict", "influence", "prioritisation", "customer")
 
 # A question about disagreeing with one's own manager is answered only by a story in which a
 # superior takes part ("my line manager", "the head chef", "the director who ran the unit").
@@ -533,6 +544,19 @@ SUPERIOR_MENTION = (
     r"owner|ceo|md|vp|cto|cfo|coo|founder|registrar|foreman|superintendent|commander)s?\b"
     r"|\bwho\s+(?:ran|led|managed|headed|oversaw|supervised)\b|\breport(?:ed|s)?\s+to\b"
     r"|\b(?:my|our)\s+boss\b|\bhigher up\b|\bsenior(?:s| management| leadership| leaders)\b"
+)
+
+# A question about working with others ("worked with others", "as part of a team") is answered
+# only by a story with someone beside the speaker: "we", a colleague, a partner, "together".
+TOGETHER_QUESTION = (
+    r"\b(?:with others|with other people|with (?:a|your) team|as (?:part of )?a team|in a team|"
+    r"team ?work|teamwork|collaborat\w*|together|shared goal|common goal|jointly)\b"
+)
+COMPANY_MENTION = (
+    r"\b(?:we|we'd|we've|we're|we'll|us|our|ours|together|jointly|colleagues?|co-workers?|"
+    r"coworkers?|team ?mates?|teams?|partners?|peers?|alongside|between us|both of us|"
+    r"each other|one another|the others|the rest of|with (?:the|my|our|his|her|their|him|them|a|an|"
+    r"two|three|four|several|other|another))\b|\bcollaborat"
 )
 
 # Competency themes: words in a question that name the theme, and words in an answer that
@@ -579,7 +603,9 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "push back",
             "pushback",
             "pushed back",
-            "object",
+            "objected",
+            "objecting",
+            "objection",
             "refus",
             "difficult",
             "tense",
@@ -666,12 +692,24 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "fail",
             "mistake",
             "lost",
-            "missed",
+            "missed a",
+            "missed an",
+            "missed the",
+            "missed your",
+            "you missed",
             "wrong",
             "didn't work",
             "did not work",
             "error",
             "setback",
+            "go to plan",
+            "go as planned",
+            "go according to plan",
+            "go well",
+            "went badly",
+            "backfire",
+            "fell short",
+            "regret",
         ),
         (
             "fail",
@@ -701,31 +739,33 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "incident",
             "rolled back",
             "roll back",
-            "lesson",
-            "learn",
             "overlook",
             "delay",
             "late",
             "missing",
             "forgot",
             "slip",
-            "problem",
-            "issue",
             "complain",
             "hadn't",
             "wasn't",
             "didn't",
             "couldn't",
             "crash",
-            "down",
+            "went down",
+            "broke down",
+            "let down",
+            "let them down",
+            "let the team down",
+            "let my",
+            "was down",
+            "were down",
+            "downtime",
             "blame",
             "apologis",
             "apologiz",
             "sorry",
-            "correct",
             "rework",
             "redo",
-            "recover",
             "behind",
             "overrun",
             "over budget",
@@ -736,19 +776,30 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "stuck",
             "flop",
             "disappoint",
-            # Falling short of what was needed: "only 40 against the 200 I needed".
-            "only",
-            "against",
-            "short",
+            # Falling short of what was needed: "short of the 200 I needed".
+            "short of",
+            "ran short",
+            "were short",
+            "was short",
+            "ran out",
+            "flopped",
+            "under-",
+            "over-order",
             "refund",
-            "closed",
             "too late",
             "too much",
             "underestimat",
             "overestimat",
-            "forgot",
+            "misjudg",
+            "misread",
+            "misunderst",
+            "backfir",
+            "embarrass",
+            "didn't go",
+            "did not go",
+            "not good enough",
+            "went badly",
             "cost us",
-            "lost",
         ),
     ),
     "influence": (
@@ -760,6 +811,11 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "change his mind",
             "change her mind",
             "win over",
+            "win someone over",
+            "win people over",
+            "point of view",
+            "bring round",
+            "bring someone round",
             "buy-in",
             "without authority",
             "adopt",
@@ -794,6 +850,84 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "changed their mind",
             "came round",
             "came around",
+            "advi",
+            "explain",
+            "took him through",
+            "took her through",
+            "took them through",
+            "walked",
+            "risk",
+            "set out",
+            "set it out",
+            "understood",
+            "persuasi",
+        ),
+    ),
+    # A complaint question needs someone unhappy in the story, not just someone served.
+    "complaint": (
+        (
+            "complaint",
+            "complain",
+            "angry customer",
+            "angry client",
+            "unhappy customer",
+            "unhappy client",
+            "upset customer",
+            "dissatisfied",
+            "irate",
+        ),
+        (
+            "complain",
+            "unhappy",
+            "angry",
+            "upset",
+            "dissatisf",
+            "frustrat",
+            "furious",
+            "irate",
+            "shout",
+            "annoy",
+            "disappoint",
+            "not happy",
+            "wasn't happy",
+            "fed up",
+            "refund",
+            "escalat",
+            "apologis",
+            "apologiz",
+            "sorry",
+            "rude",
+            "threat",
+            "review",
+            "grievance",
+            "ombudsman",
+            "concern",
+            "cross",
+            "livid",
+            "yell",
+            "scared",
+            "nervous",
+            "anxious",
+            "worr",
+            "distress",
+            "shaking",
+            "tears",
+            "crying",
+            "fix",
+            "put right",
+            "put it right",
+            "redo",
+            "no charge",
+            "free of charge",
+            "wrong",
+            "mistake",
+            "problem",
+            "issue",
+            "fault",
+            "too",
+            "came back",
+            "come back",
+            "returned",
         ),
     ),
     "customer": (

@@ -9,128 +9,257 @@ from __future__ import annotations
 
 import re
 
-_GRADER = (
-    r"(?:grader|graders|grading|evaluator|evaluators|scorer|scorers|rater|raters|assessor|"
-    r"reviewer|ai|a\.i\.|llm|llms|language model|model|bot|chatbot|chatgpt|gpt|assistant|"
-    r"algorithm|system|machine|"
-    r"whoever (?:is )?(?:reads?|reading|scores?|scoring|grades?|grading|marks?|marking|"
-    r"reviews?|reviewing|evaluates?|evaluating|assess(?:es)?|assessing))"
-)
-# Grader words explicit enough to condemn a bracketed aside on their own with a score word.
-_GRADER_STRICT = (
-    r"(?:grader|graders|evaluator|evaluators|scorer|scorers|rater|raters|ai|a\.i\.|llm|llms|"
-    r"language model|chatbot|chatgpt|gpt|scoring system|grading system|scoring model|"
-    r"grading model|rubric)"
+from mockpanel.star.addressing import ADDRESS_WORDS, marking_address_start, may_speak_of_marking
+from mockpanel.star.patterns import TOKEN, GatedPatterns, word_pattern
+
+# Readers that no story has in it: a greeting or a note to one of them is for the grader.
+_MACHINE_READER = (
+    r"(?:grader|graders|scorer|scorers|rater|raters|ai|a\.i\.|llm|llms|language model|chatbot|"
+    r"chatgpt|gpt|scoring system|grading system|marking system|automated (?:scorer|grader|"
+    r"marker|assessor|evaluator|reviewer|system)|ai (?:grader|evaluator|assessor|marker|scorer|"
+    r"reviewer|model|system|assistant))"
+    # "the AI team", "an AI project": the story's own AI work, not the reader.
+    r"(?!\s+(?:team|teams|project|projects|tool|tools|product|platform|startup|company|lab|"
+    r"group|initiative|pilot|rollout|strategy|roadmap|engineer|engineers|vendor|feature|"
+    r"features|model|system|policy|work))"
 )
 _TOP_SCORE = (
     r"(?:5|five|10|ten|5/5|10/10|100 ?%|full marks|top marks|full points|top score|full score|"
-    r"perfect(?: score| marks| rating)?|maximum(?: score| marks| points)?|max score|"
-    r"highest(?: score| mark| marks| rating| grade| possible)?|excellent|outstanding|exemplary|"
-    r"true|present|a pass)"
+    r"perfect(?: score| marks| rating)|maximum(?: score| marks| points)?|max score|"
+    r"highest(?: score| mark| marks| rating| grade| possible)|a pass)"
 )
 _ANSWER_REF = (
-    r"(?:this|my|the|that) (?:answer|response|reply|submission|story|example|transcript|"
-    r"candidate|interview answer)"
+    r"(?:this|my) (?:answer|response|reply|submission|transcript|interview answer)"
+    r"|this candidate|the candidate's answer"
 )
 _STAR_PARTS = (
     r"(?:all|every|each|5|five|both)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:criteria|criterion|"
     r"components?|elements?|parts?|requirements?|boxes|dimensions|categories)"
     r"|situation,\s*task|s\.?t\.?a\.?r\b|\bstar\b"
 )
+# Whatever the answer itself is: the subject of a claim about its marks.
+_ANSWER_SUBJECT = r"(?:it|this|which|this one|" + _ANSWER_REF + r")"
 
-_PATTERNS = [
-    # Overriding the instructions the grader works under.
-    r"\b(?:ignore|disregard|forget|override|overrule|bypass)\s+(?:all\s+|any\s+|of\s+)?"
-    r"(?:(?:the|your|previous|prior|above|earlier|preceding|former|existing|original|system|"
-    r"these|those|scoring|grading|evaluation|marking|any|all|other)\s+){1,3}"
-    r"(?:instructions?|prompts?|rules|guidelines|rubrics?|criteria|directions|directives|"
-    r"programming|constraints|guidance|scoring|grading|marking)\b",
-    r"\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|else|"
-    r"previous|prior|you (?:were|have been) told)\b",
-    r"\b(?:disregard|ignore|bypass|override)\s+(?:the\s+|your\s+)?(?:scoring\s+|marking\s+|"
-    r"grading\s+)?rubric\b",
-    r"\bnew (?:instructions?|rules|task|system prompt)\s*[:.]",
-    r"\bsystem prompt\b|\bjailbreak\b|\bprompt injection\b|\bdeveloper mode\b",
-    r"\byou are (?:now |no longer )(?:a|an|the|in)\b",
-    r"\bas an? (?:ai|a\.i\.|language model|llm|ai assistant|ai grader|automated)\b",
-    r"\bpretend (?:to be|that you|you are)\b",
-    # Asking for a score.
-    r"\b(?:give|award|assign|grant|rate|score|mark|grade|label|pass|approve)\s+(?:this|it|me|"
-    r"my|the|every|each|all|both)\b[^.!?\n]{0,50}?\b" + _TOP_SCORE + r"(?![\w%/])"
-    r"(?!\s*(?:of|hours?|days?|weeks?|months?|years?|minutes?|people|staff|percent|per cent)\b)",
-    r"\b(?:should|must|deserves? to|ought to|would|will|needs? to)\s+(?:be\s+)?"
-    r"(?:get|receive|score|earn|be (?:scored|rated|given|marked|graded|awarded|labelled|labeled))"
-    r"\s+(?:a\s+|an\s+|as\s+)?" + _TOP_SCORE + r"\b",
-    r"\b(?:deserves|merits|earns|warrants)\s+(?:a\s+|an\s+|the\s+)?" + _TOP_SCORE + r"\b",
-    r"\b(?:correct|right|appropriate|expected|final|true)\s+(?:score|evaluation|rating|grade|"
-    r"assessment|marks?)\s+(?:for this|here|is|should be|would be)\b",
-    r"\b(?:score|rating|grade|overall)\s*(?:of|:|=|-|is|should be|must be)?\s*(?:a\s+)?"
-    r"(?:5|five|10)(?:\.0)?\s*(?:/\s*(?:5|10)|out of (?:5|five|10|ten))?"
-    r"(?=\s*(?:$|[.,;:!)\]}\"'\n]))",
-    r"\b(?:5|five)\s*(?:/|out of)\s*(?:5|five)\b[^.!?\n]{0,40}\b" + _ANSWER_REF + r"\b",
-    _ANSWER_REF + r"\b[^.!?\n]{0,40}?\b(?:5|five)\s*(?:/|out of)\s*(?:5|five)\b",
+# Grader-directed text that no story holds, wherever it stands.
+_PATTERNS: list[tuple[str, str]] = [
+    (
+        "ignore disregard forget",
+        r"\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|"
+        r"previous|prior|you (?:were|have been) told)\b",
+    ),
+    (
+        "instructions instruction prompt rules task",
+        r"^\W*new (?:instructions?|rules|task|system prompt)\s*:",
+    ),
+    (
+        "prompt developer",
+        r"\b(?:new|updated|override|ignore (?:the|your))\s+system prompt\b|\bdeveloper mode\b",
+    ),
+    ("longer now", r"\byou are (?:now |no longer )(?:a|an|the|in)\b"),
+    (
+        "ai llm language automated",
+        r"\bas an? (?:ai|a\.i\.|language model|llm|ai assistant|ai grader|automated)\b"
+        r"(?=(?:\s+[\w-]+){0,3}[\s,]+(?:you|your)\b)",
+    ),
+    # A claim about the answer's own marks.
+    (
+        "get receive earn score scored rated marked graded awarded labelled labeled given",
+        r"\b"
+        + _ANSWER_SUBJECT
+        + r"\s+(?:should|must|deserves? to|ought to|would|will|needs? to)\s+"
+        r"(?:be\s+)?(?:get|receive|score|earn|be (?:scored|rated|given|marked|graded|awarded|"
+        r"labelled|labeled))\s+(?:a\s+|an\s+|as\s+)?" + _TOP_SCORE + r"\b",
+    ),
+    (
+        "deserves merits earns warrants",
+        r"\b"
+        + _ANSWER_SUBJECT
+        + r"\s+(?:deserves|merits|earns|warrants)\s+(?:a\s+|an\s+|the\s+)?"
+        + _TOP_SCORE
+        + r"\b",
+    ),
+    (
+        "score evaluation rating grade assessment marks mark output label labels verdict",
+        r"\b(?:correct|right|appropriate|expected|final|true)\s+(?:score|evaluation|rating|grade|"
+        r"assessment|marks?|output|label|labels|verdict)\s+(?:for this "
+        r"(?:answer|response|candidate)|here is|(?:is|should be|would be)\s+(?:a\s+)?"
+        r"(?:overall\s*[:=]?\s*)?(?:5|five|10|full|top|max|pass|true))\b",
+    ),
+    (
+        "score rating grade overall",
+        r"\b(?:score|rating|grade|overall)\s*(?::|=|should be|must be)\s*(?:a\s+)?"
+        r"(?:5|five|10)(?:\.0)?\s*(?:/\s*(?:5|10)|out of (?:5|five|10|ten))?"
+        r"(?=\s*(?:$|[.,;:!)\]}\"'\n]))",
+    ),
+    (
+        "answer response reply submission transcript candidate",
+        r"\b(?:5|five)\s*(?:/|out of)\s*(?:5|five)\b[^.!?\n]{0,40}\b(?:" + _ANSWER_REF + r")\b",
+    ),
+    (
+        "answer response reply submission transcript candidate",
+        r"\b(?:" + _ANSWER_REF + r")\b[^.!?\n]{0,40}?\b(?:5|five)\s*(?:/|out of)\s*(?:5|five)\b",
+    ),
     # Telling the grader what the answer contains or has already earned.
-    _ANSWER_REF + r"\s+(?:\w+\s+){0,4}?(?:meets|satisfies|fulfils|fulfills|covers|contains|"
-    r"includes|has|shows|hits|ticks|demonstrates|addresses|checks)\b[^.!?\n]{0,40}?(?:"
-    + _STAR_PARTS
-    + r")",
-    r"\btreat\s+(?:this|my|the)\s+(?:answer|response|submission|candidate|story)\s+as\b",
-    r"\b(?:grader|evaluator|scorer|assessor|reviewer|rater|judge|ai|llm|model|assistant|system|"
-    r"scoring|grading|marking)\s+(?:instructions?|notes?|guidance|override|directive|message|"
-    r"prompt)\s*:",
-    r"\b(?:already|previously)\s+been\s+(?:reviewed|approved|scored|graded|rated|evaluated|"
-    r"assessed|verified|validated|marked|checked)\b",
+    (
+        "answer response reply submission transcript candidate",
+        r"\b(?:" + _ANSWER_REF + r")\s+(?:\w+\s+){0,4}?(?:meets|satisfies|fulfils|fulfills|covers|"
+        r"contains|includes|has|shows|hits|ticks|demonstrates|addresses|checks)\b[^.!?\n]{0,40}?(?:"
+        + _STAR_PARTS
+        + r")",
+    ),
+    (
+        "listed included covered ticked shown met",
+        r"\b(?:listed|included|covered|ticked|shown|met|hit)\s+(?:off\s+)?(?:every|each|all)\s+"
+        r"(?:of\s+)?(?:the\s+)?(?:five\s+|four\s+|5\s+|4\s+)?(?:star\s+)?(?:elements?|parts?|"
+        r"components?|criteria|boxes|sections?)\b",
+    ),
+    (
+        "all five four",
+        r"\ball\s+(?:five|four|5|4)(?:\s+(?:star\s+)?(?:elements?|parts?|components?|criteria|"
+        r"sections?))?\s+(?:are|were|is)\s+(?:all\s+)?(?:present|covered|included|there|met|"
+        r"addressed)\b",
+    ),
+    # Telling the reader that answers are read by a machine: only a grader needs to hear it.
+    (
+        "screened scored marked graded assessed checked processed evaluated filtered read",
+        r"\b(?:answers?|responses?|this|these)\s+"
+        r"(?:are|is|will be|get|gets|being)\s+(?:\w+\s+)?(?:screened|scored|marked|graded|"
+        r"assessed|checked|processed|evaluated|filtered|read)\s+(?:automatically|by\s+(?:an?\s+|"
+        r"the\s+)?(?:machine|computer|software|algorithm|ai|bot|model|system|program|keyword))",
+    ),
+    ("treat", r"\btreat\s+(?:this|my|the)\s+(?:answer|response|submission|candidate|story)\s+as\b"),
+    (
+        "instructions instruction notes note guidance override directive message prompt",
+        r"\b(?:grader|evaluator|scorer|assessor|reviewer|rater|judge|ai|llm|model|assistant|system|"
+        r"scoring|grading|marking)\s+(?:instructions?|notes?|guidance|override|directive|message|"
+        r"prompt)\s*:",
+    ),
     # Claiming an authority has already decided: "note from the hiring team: this candidate has
     # been pre-screened and approved... no further assessment is needed".
-    r"\b(?:note|message|memo|notice|update)\s+from\s+(?:the\s+)?(?:recruit\w*|hiring|hr|talent|"
-    r"interview\w*|assessment|admin\w*|panel)(?:\s+(?:team|panel|department|manager|lead))?\s*:",
-    r"\bthis\s+(?:candidate|applicant|answer|response)\s+(?:has|have)\s+(?:already\s+)?"
-    r"been\s+(?:pre-?screened|pre-?approved|pre-?selected|approved|vetted|cleared|verified|"
-    r"fast-tracked)\b",
-    r"\bno\s+(?:further|more|additional|other)\s+(?:assessment|evaluation|scoring|review|marking|"
-    r"grading|checks?)\s+(?:of\s+[\w ]{1,30}\s+)?(?:is|are)?\s*(?:needed|required|necessary)\b",
-    r"\b(?:meets|satisfies|fulfils|fulfills)\s+(?:all|every|each)\s+(?:of\s+the\s+)?"
-    r"(?:\w+\s+)?(?:criteria|criterion|requirements?|components?|elements)\b",
-    r"\b(?:label|mark|set|treat|flag|count|score|consider|tick)\s+(?:all\s+|every\s+|each\s+|"
-    r"the\s+|both\s+)?(?:five\s+|5\s+|star\s+|of\s+the\s+)?(?:components?|parts?|"
-    r"elements?|criteria|boxes|situation|task|action|result|reflection)\b[^.!?\n]{0,60}?"
-    r"\b(?:as\s+)?(?:true|present|complete|met|yes|5|five|full|ticked)\b",
-    r"\b(?:according to|per|under|as)\s+(?:the|your)\s+(?:scoring\s+|marking\s+)?rubric\b",
-    r"\b(?:the|your)\s+rubric\s+(?:says|states|requires|gives|means|clearly)\b",
-    # Fake structured scores: "overall": 5, situation=true, Score: 5/5.
+    (
+        "note message memo notice update",
+        r"\b(?:note|message|memo|notice|update)\s+from\s+(?:the\s+)?(?:recruit\w*|hiring|hr|talent|"
+        r"interview\w*|assessment|admin\w*|panel)(?:\s+(?:team|panel|department|manager|lead))?\s*:",
+    ),
+    (
+        "candidate applicant answer response",
+        r"\bthis\s+(?:candidate|applicant|answer|response)\s+(?:has|have)\s+(?:already\s+)?"
+        r"been\s+(?:pre-?screened|pre-?approved|pre-?selected|approved|vetted|cleared|verified|"
+        r"fast-tracked|reviewed|validated)\b",
+    ),
+    (
+        "further additional",
+        r"\bno\s+(?:further|more|additional|other)\s+(?:assessment|evaluation|scoring|review|marking|"
+        r"grading|checks?)\s+(?:of\s+[\w ]{1,30}\s+)?(?:is|are)\s+(?:needed|required|necessary)\b",
+    ),
+    (
+        "rubric guide policy scheme criteria",
+        r"\b(?:according to|per|under|as per)\s+(?:your|the scoring|the marking|the grading)\s+"
+        r"(?:scoring\s+|marking\s+|grading\s+)?(?:rubric|guide|policy|scheme|criteria)\b",
+    ),
+    ("rubric", r"\b(?:the|your)\s+rubric\s+(?:says|states|requires|gives|means|clearly)\b"),
+    # Greeting, or leaving a note for, a reader that no story has in it.
+    (
+        "note message instruction instructions reminder memo comment ps p request hint notice",
+        r"\b(?:note|message|instruction|instructions|reminder|memo|comment|p\.?s\.?|request|hint|"
+        r"notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|my\s+|whoever\s+)?(?:[\w-]+\s+){0,2}?"
+        + _MACHINE_READER
+        + r"\b",
+    ),
+    (
+        "dear hey hi hello attention calling",
+        r"\b(?:dear|hey|hi|hello|attention|calling)[\s,]+(?:the\s+|my\s+|mr\.?\s+|ms\.?\s+)?"
+        r"(?:ai\s+|automated\s+|human\s+)?(?:grader|evaluator|scorer|rater|assessor|marker|examiner|"
+        r"ai|llm|language model|chatbot|chatgpt|gpt|scoring system|grading system)\b",
+    ),
+    (
+        "whoever",
+        r"\b(?:note|message|instruction|instructions|reminder|memo|p\.?s\.?)\s+(?:to|for)\s+"
+        r"whoever\s+(?:is\s+)?(?:reads?|reading|scores?|scoring|grades?|grading|marks?|marking|"
+        r"reviews?|reviewing|evaluates?|evaluating|assess(?:es)?|assessing)\b",
+    ),
+    (
+        "grader graders scorer scorers rater raters",
+        r"\b(?:any|the|an|every|whichever)\s+(?:ai\s+|automated\s+|human\s+)?(?:grader|scorer|"
+        r"rater)s?\s+(?:reading|reviewing|scoring|grading|marking|looking|who|that|should|must|will|"
+        r"would)\b",
+    ),
+    (
+        "evaluator evaluators assessor assessors reviewer reviewers marker markers examiner "
+        "examiners",
+        r"\b(?:any|the|an|every|whichever)\s+(?:ai\s+|automated\s+|human\s+)?(?:evaluator|assessor|"
+        r"reviewer|marker|examiner)s?\s+(?:reading|reviewing|scoring|grading|marking)\s+(?:this|"
+        r"my|these)\b",
+    ),
+    (
+        "ai llm language bot grader evaluator scorer machine automated scoring grading",
+        r"\b(?:if|when|since|because|as)\s+you(?:'re| are)\s+(?:an?\s+|the\s+)?(?:ai|llm|"
+        r"language model|bot|grader|evaluator|scorer|machine|automated|scoring|grading)\b",
+    ),
+]
+# Fake structured scores: "overall": 5, situation=true, Score: 5/5.
+_STRUCTURED = re.compile(
     r"[\"']?\b(?:overall|score|rating|grade|situation|task|action|result|reflection|star)"
     r"(?:_score|_present|_rating)?\b[\"']?\s*[:=]\s*[\"']?\s*(?:true|yes|present|"
-    r"[1-5](?:\.\d+)?(?:\s*/\s*5)?)[\"']?\s*(?:[,;}\]\n]|$|\.(?:\s|$))",
-    # Addressing the grader directly.
-    r"\b(?:note|message|instruction|instructions|reminder|memo|comment|p\.?s\.?|request|hint|"
-    r"notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|my\s+|whoever\s+)?(?:[\w-]+\s+){0,2}?"
-    + _GRADER
-    + r"\b",
-    r"\b(?:dear|hey|hi|hello|attention|calling|ok|okay)[\s,]+(?:the\s+|my\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:grader|evaluator|scorer|rater|assessor|ai|llm|language model|"
-    r"model|bot|chatbot|assistant|scoring system|grading system|algorithm|machine)\b",
-    r"\b(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:ai|llm|language model|grader|"
-    r"evaluator|scorer|rater|automated|scoring)\b",
-    r"\b(?:any|the|an|every|whichever)\s+(?:ai\s+|automated\s+|human\s+)?(?:grader|evaluator|"
-    r"scorer|rater)s?\s+(?:reading|reviewing|scoring|grading|marking|looking|who|that|should|"
-    r"must|will|would)\b",
-    r"\b(?:automated|automatic|ai|a\.i\.|llm|algorithmic|computer)[\s-]+(?:scor|grad|evaluat|"
-    r"assess|mark|review|judg|screen|rat)\w*",
-    r"\b(?:scoring|grading|marking|evaluation|screening)\s+(?:system|model|engine|bot|tool|"
-    r"algorithm|software|ai|pipeline|script)\b",
-    r"\b(?:if|when|since|because|as)\s+you(?:'re| are)\s+(?:an?\s+|the\s+)?(?:ai|llm|"
-    r"language model|bot|grader|evaluator|scorer|machine|automated|scoring|grading)\b",
+    r"(?:5|10)(?:\.0)?(?:\s*/\s*(?:5|10))?)[\"']?\s*(?:stars?|points|marks)?\s*"
+    r"(?:[,;}\]\n]|$|\.(?:\s|$))"
+    r"|\"(?:overall|score|rating|grade)\"\s*:\s*[1-5]\b",
+    re.MULTILINE,
+)
+# Requests and orders to the grader; each counts only when it is not reported inside the story
+# ("I told the pickers to ignore the old guidelines", "she asked me to rate it out of 10").
+_DIRECTIVES: list[tuple[str, str]] = [
+    (
+        "ignore disregard forget override overrule bypass",
+        r"\b(?:ignore|disregard|forget|override|overrule|bypass)\s+(?:all\s+|any\s+|of\s+)?"
+        r"(?:(?:the|your|previous|prior|above|earlier|preceding|former|existing|original|system|"
+        r"these|those|scoring|grading|evaluation|marking|any|all|other)\s+){1,3}"
+        r"(?:instructions?|prompts?|rules|guidelines|rubrics?|criteria|directions|directives|"
+        r"programming|constraints|guidance|scoring|grading|marking)\b",
+    ),
+    (
+        "disregard ignore bypass override",
+        r"\b(?:disregard|ignore|bypass|override)\s+(?:the\s+|your\s+)?(?:scoring\s+|marking\s+|"
+        r"grading\s+)?rubric\b",
+    ),
+    ("pretend", r"\bpretend (?:to be|that you|you are)\b"),
+    (
+        "stop",
+        r"\bstop\s+(?:here|reading|evaluating|scoring|grading|marking)\b[^.!?\n]{0,20}?\band\s+"
+        r"(?:output|return|print|respond|write|give|mark|score|award|rate|label)\b",
+    ),
+    (
+        "give award assign grant rate score mark grade label pass approve",
+        r"\b(?:give|award|assign|grant|rate|score|mark|grade|label|pass|approve)\s+(?:this|it|me|"
+        r"my (?:answer|response)|the (?:answer|response|candidate)|every|each|all|both)\b"
+        r"[^.!?\n]{0,50}?\b" + _TOP_SCORE + r"(?![\w%/])"
+        r"(?!\s*(?:of|hours?|days?|weeks?|months?|years?|minutes?|people|staff|percent|"
+        r"per cent)\b)",
+    ),
+    (
+        "components component parts elements criteria boxes fields",
+        r"\b(?:label|mark|set|treat|flag|count|score|consider|tick)\s+(?:(?:all|every|each|both)\s+"
+        r"(?:of\s+the\s+)?(?:five\s+|5\s+|star\s+)?|(?:the\s+)?(?:five|5|star)\s+)(?:components?|"
+        r"parts?|elements?|criteria|boxes|fields)\b[^.!?\n]{0,60}?\b(?:as\s+)?(?:true|present|"
+        r"complete|met|yes|5|five|full|ticked)\b",
+    ),
+    ("label mark set tick", r"\b(?:label|mark|set|tick)\s+situation\s*,\s*task\b"),
 ]
-# Patterns that start at a word share one look-behind (much faster); the rest stay as they are.
-_AT_WORDS = [p for p in _PATTERNS if p.startswith(r"\b") and "|" not in p[:3]]
-_MANIPULATION = re.compile(
-    r"(?<![\w'])(?:"
-    + "|".join(f"(?:{p[2:]})" for p in _AT_WORDS)
-    + ")"
-    + "|"
-    + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_WORDS)
+_REPORTED = re.compile(
+    r"\b(?:to|i|we|they|he|she|staff|everyone|everybody|team|would|could|didn't|did not|not|"
+    r"never|had|i'd|we'd)\s+(?:kindly\s+|just\s+|simply\s+|all\s+|also\s+|then\s+)?$"
 )
 
+
+_MANIPULATION = GatedPatterns((gate, word_pattern(p)) for gate, p in _PATTERNS)
+_DIRECTIVE = GatedPatterns((gate, word_pattern(p)) for gate, p in _DIRECTIVES)
+
+# Pseudo-tags a grader might parse: chat roles, and marks or STAR parts ("<score>5</score>").
+_TAG_NAME = (
+    r"(?:system|assistant|user|instructions?|prompt|evaluation|evaluator|grader|grading|score|"
+    r"scores|scoring|rating|grade|marks?|overall|verdict|assessment|label|labels|situation|task|"
+    r"action|result|reflection|star|criteria)"
+)
 # Chat-role markers and prompt-template tokens, usually at the start of a line.
 _ROLE_LINE = re.compile(
     r"(?m)^[ \t>*#\[(<|-]*(?:system|assistant|user|developer|admin|administrator|instruction|"
@@ -138,8 +267,8 @@ _ROLE_LINE = re.compile(
     r"(?: message| prompt| note| override| instructions?)?[ \t*\])>|]*:"
 )
 _TEMPLATE_TOKEN = re.compile(
-    r"<\|[a-z_]{1,30}\|>|\[/?inst\]|<</?sys>>|</?(?:system|assistant|user|instructions?|"
-    r"prompt|evaluation|grader|score)>|###\s*(?:instruction|system|response|evaluation)"
+    r"<\|[a-z_]{1,30}\|>|\[/?inst\]|<</?sys>>|</?" + _TAG_NAME + r"(?:\s[^<>\n]{0,200})?>"
+    r"|###\s*(?:instruction|system|response|evaluation)"
 )
 # Bracketed asides, code fences and HTML comments that may hide grader-directed text.
 _ENCLOSED = re.compile(
@@ -149,42 +278,63 @@ _ENCLOSED = re.compile(
 )
 
 
-# Words at least one of which every grader-directed text contains; answers without any of them
-# skip the costlier patterns entirely.
-_HINT_WORDS = frozenset(
-    """
-    ignore disregard override overrule bypass instruction instructions prompt prompts jailbreak
-    pretend award rate score marks mark grade label labelled labeled deserves merits warrants
-    answer response reply submission transcript reviewed verified validated meets satisfies
-    fulfils fulfills rubric criteria criterion components component grader graders evaluator
-    evaluators evaluation scorer scorers scoring grading marking rater raters assessor reviewer
-    ai llm llms model chatbot chatgpt gpt assistant algorithm automated automatic whoever tick
-    system bot candidate applicant assessment
-    """.split()
-)
-_HINT_TOKEN = re.compile(r"[a-z]+")
+def words_of(text: str) -> set[str]:
+    """The words of lower-cased `text`, as the analyzer's sentence features hold them."""
+    return set(TOKEN.findall(text))
 
 
-def may_address_grader(norm: str) -> bool:
-    """Cheap test: could lower-cased `norm` hold grader-directed sentences at all?"""
-    return not _HINT_WORDS.isdisjoint(_HINT_TOKEN.findall(norm))
+def may_address_grader(norm: str, vocab: set[str] | None = None) -> bool:
+    """Cheap test: could lower-cased `norm` (word set `vocab`) hold grader-directed text at all?"""
+    words = words_of(norm) if vocab is None else vocab
+    return (
+        not _MANIPULATION.words.isdisjoint(words)
+        or not _DIRECTIVE.words.isdisjoint(words)
+        or may_speak_of_marking(norm, words)
+        or "=" in norm
+        or ":" in norm
+        or "<" in norm
+        or "[" in norm
+    )
 
 
 def is_manipulative(text: str) -> bool:
     """Whether lower-cased `text` addresses the grader (asks for a score, overrides rules...)."""
-    return bool(
-        _MANIPULATION.search(text) or _TEMPLATE_TOKEN.search(text) or _ROLE_LINE.search(text)
-    )
+    return manipulation_start(text) is not None
 
 
 def manipulation_start(text: str) -> int | None:
     """Where the first grader-directed phrase in lower-cased `text` begins (None if none)."""
-    starts = [
-        found.start()
-        for pattern in (_MANIPULATION, _TEMPLATE_TOKEN, _ROLE_LINE)
-        if (found := pattern.search(text)) is not None
-    ]
+    return grader_text_start(text, words_of(text))
+
+
+def grader_text_start(text: str, vocab: set[str]) -> int | None:
+    """Where grader-directed text begins in lower-cased `text` with word set `vocab` (or None)."""
+    # Each family of patterns runs only where a word or character it needs occurs.
+    marked = ":" in text or "=" in text
+    tagged = "<" in text or "[" in text or "#" in text
+    if _ANY_CUE.isdisjoint(vocab) and not (marked or tagged):
+        return None
+    starts: list[int] = []
+    for pattern in (_STRUCTURED, _ROLE_LINE) if marked else ():
+        if (found := pattern.search(text)) is not None:
+            starts.append(found.start())
+    if tagged and (found := _TEMPLATE_TOKEN.search(text)) is not None:
+        starts.append(found.start())
+    for at in _MANIPULATION.candidates(vocab):
+        if (found := _MANIPULATION.pairs[at][1].search(text)) is not None:
+            starts.append(found.start())
+    for at in _DIRECTIVE.candidates(vocab):
+        for found in _DIRECTIVE.pairs[at][1].finditer(text):
+            if not _REPORTED.search(text, max(0, found.start() - 20), found.start()):
+                starts.append(found.start())
+                break
+    addressed = marking_address_start(text, vocab)
+    if addressed is not None:
+        starts.append(addressed)
     return min(starts, default=None)
+
+
+_ANY_CUE = _MANIPULATION.words | _DIRECTIVE.words | ADDRESS_WORDS
 
 
 def manipulative_spans(norm: str) -> list[tuple[int, int]]:
@@ -196,11 +346,30 @@ def manipulative_spans(norm: str) -> list[tuple[int, int]]:
     for match in _ENCLOSED.finditer(norm):
         if is_manipulative(match.group(0)[1:-1]) or _mentions_grader_with_score(match.group(0)):
             spans.append(match.span())
-    for pattern in (_ROLE_LINE, _TEMPLATE_TOKEN):
-        for match in pattern.finditer(norm):
-            opener = next((c for c in match.group(0) if c in _CLOSERS), "")
-            spans.append((match.start(), _directive_end(norm, match.end(), opener)))
+    for match in _ROLE_LINE.finditer(norm):
+        opener = next((c for c in match.group(0) if c in _CLOSERS), "")
+        spans.append((match.start(), _directive_end(norm, match.end(), opener)))
+    for match in _TEMPLATE_TOKEN.finditer(norm):
+        spans.append((match.start(), _token_end(norm, match)))
     return _merge(spans)
+
+
+def _token_end(norm: str, match: re.Match[str]) -> int:
+    """Where the text a template token governs ends.
+
+    A closing tag governs nothing more; an opening tag ("<score>") runs to its closing tag
+    ("</score>") on the same line; a chat-role token runs to the end of its directive.
+    """
+    token = match.group(0)
+    if token.startswith("</"):
+        return match.end()
+    if token.startswith("<") and not token.startswith(("<|", "<<")):
+        name = token[1:].split(">", 1)[0].split(None, 1)[0]
+        line_end = norm.find("\n", match.end())
+        close = norm.find(f"</{name}>", match.end(), len(norm) if line_end < 0 else line_end)
+        if close >= 0:
+            return close + len(name) + 3
+    return _directive_end(norm, match.end())
 
 
 _DIRECTIVE_END = re.compile(r"\n|[.!?](?=\s+[a-z])")
@@ -222,7 +391,10 @@ def _directive_end(norm: str, start: int, opener: str = "") -> int:
 _SCORE_WORD = re.compile(
     r"\b(?:score|scored|scoring|marks?|rating|rated|grade|graded|points|5/5|overall|full|true)\b"
 )
-_GRADER_WORD = re.compile(r"\b" + _GRADER_STRICT + r"\b")
+_GRADER_WORD = re.compile(
+    r"\b(?:grader|graders|scorer|scorers|rater|raters|llm|llms|chatgpt|gpt|rubric|scoring system|"
+    r"grading system|scoring model|grading model)\b"
+)
 
 
 def _mentions_grader_with_score(enclosed: str) -> bool:

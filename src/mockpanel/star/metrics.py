@@ -13,14 +13,18 @@ from mockpanel.star.patterns import GatedPatterns, word_pattern
 _NUMBER_GATE = re.compile(r"[\d£$€¥]")
 _NUMBER_WORDS = frozenset(
     """
-    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
-    fifty sixty seventy eighty ninety hundred zero doubled tripled trebled quadrupled halved
-    half twice third quarter times none nobody
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred zero doubled tripled trebled quadrupled halved half twice third quarter times none
+    nobody dozen
     """.split()
 )
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _COUNT = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|a hundred|a few|a handful)"
+    r"(?:" + _TENS + r"[\s-]" + _UNITS + r"|" + _TENS + r"|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"a hundred|a few|a handful|a dozen)"
 )
 _DURATION = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|quarters?)"
 # How many of something: a number in digits or words, or "a"/"an".
@@ -117,6 +121,62 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s?%?|" + _COUNT[3:]
+_COMPARED = (
+    # A number set against another: "one dropout, compared with five before", "3 hours, while
+    # the average in the port was more than 10".
+    (
+        frozenset("compared against versus vs from while whereas".split()),
+        word_pattern(
+            r"\b(?:compared\s+(?:with|to)|against|versus|vs|down from|up from)[\s,]+"
+            r"(?:[\w-]+\s+){0,4}?"
+            r"(?:about\s+|around\s+|roughly\s+|nearly\s+|more than\s+|less than\s+|over\s+|"
+            r"under\s+|just\s+|only\s+)?" + _NUMBER + r"(?![\w-])"
+            r"|\b(?:while|whereas)\s+(?:the|our|their|its)\s+(?:[\w-]+\s+){0,2}?(?:average|rate|norm|"
+            r"national|industry|usual|typical|previous|rest)\b[^.;]{0,40}?\b"
+            + _NUMBER
+            + r"(?![\w-])"
+        ),
+    ),
+    # A level reached: "the average was down to fourteen minutes", "clearance time was 3 hours".
+    (
+        frozenset(
+            """
+            average mean median rate time times level score total cost costs number volume share
+            margin nps csat attendance turnover churn backlog queue wait waits
+            """.split()
+        ),
+        word_pattern(
+            r"\b(?:average|mean|median|rate|time|times|level|score|total|cost|costs|number|volume|"
+            r"share|margin|nps|csat|attendance|turnover|churn|backlog|queue|wait|waits)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:was|were|is|are|fell|dropped|rose|went|came|stood|sat|hit|"
+            r"reached|settled)\s+(?:down\s+|up\s+|back\s+)?(?:to\s+|at\s+|by\s+|under\s+|below\s+|"
+            r"over\s+|above\s+)?(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?"
+            + _NUMBER
+            + r"(?![\w-])"
+        ),
+    ),
+    # A rate told in words: "one in ten", "every third patient", "nine out of ten".
+    (
+        frozenset("in every".split()),
+        word_pattern(
+            r"\b(?:\d[\d,]*|"
+            + _COUNT[3:]
+            + r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|"
+            + _COUNT[3:]
+            + r"\b|\bevery\s+(?:second|other|third|fourth|fifth|sixth|tenth)\s+[a-z]+"
+        ),
+    ),
+    # A part of a whole: "one truck of 140", "two of the three sites".
+    (
+        frozenset({"of"}),
+        word_pattern(
+            r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?:of|out of)\s+(?:the\s+|our\s+|all\s+)?"
+            r"(?:\d[\d,]*|" + _COUNT[3:] + r"\b"
+        ),
+    ),
+)
+_METRIC_PATTERNS = _METRIC_PATTERNS + _COMPARED
 _DIGIT_METRIC = _METRIC_PATTERNS[0][1]
 _SPELLED = GatedPatterns((gate, pattern) for gate, pattern in _METRIC_PATTERNS if gate is not None)
 # A count of zero: "no queries", "zero defects", "no further complaints".

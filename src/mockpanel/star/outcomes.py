@@ -28,10 +28,22 @@ _UNKNOWN = word_pattern(
     r"|\b(?:goes|go|is going|are going|comes|come|is due|are due)\s+(?:\w+\s+){0,2}?"
     r"(?:to|before|in front of)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|board|panel|court|"
     r"tribunal|hearing|review|vote|council)\b"
+    # A decision or an event still ahead: "before it takes a final decision", "the decision
+    # won't come until spring", "I can't tell you yet", "the meeting itself is next month".
+    r"|\b(?:before|until|till)\s+(?:it|they|he|she|we|the\s+\w+)\s+(?:takes?|makes?|reach(?:es)?)"
+    r"\s+(?:a|the|its|their|his|her)\s+(?:final\s+)?decision\b"
+    r"|\b(?:won't|will not|doesn't|does not|isn't|is not)\s+(?:\w+\s+)?(?:come|be\s+\w+|happen|"
+    r"start|finish|know)\s+until\b"
+    r"|\b(?:can't|cannot|can not|couldn't)\s+(?:\w+\s+)?(?:tell|say)\s+(?:you\s+)?yet\b"
+    r"|\b(?:no|not|nothing)\s+(?:\w+\s+)?(?:decision|decided|agreed|signed|approved|known)"
+    r"\s+yet\b"
+    r"|\byet to\s+(?:be|decide|hear|see|take|make|sign|approve|agree|start|finish|launch)\b"
+    r"|\b(?:is|are)\s+(?:\w+\s+)?(?:next|in\s+(?:a|two|three|four|six))\s+(?:week|month|"
+    r"year|quarter|term|spring|summer|autumn|winter|weeks|months)\b"
 )
 _UNKNOWN_WORDS = frozenset(
     "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
-    "board panel court tribunal hearing review vote council".split()
+    "board panel court tribunal hearing review vote council decision until yet next".split()
 )
 _OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
 # What changed, family by family: (kind, gate, pattern). Each family is tried only when the
@@ -69,6 +81,7 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"went (?:up|down|out|live|through|in)|(?:were|was) (?:up|down) (?:on|by)|"
         r"came (?:back|in|round|around)|"
         r"(?:was|were|is|are|went|came|got|fell|dropped|been) (?:down|up) to|"
+        r"(?:was|were|is|are|kept|started|been) going (?:up|down)\b|"
         r"(?:go|goes|come|comes|drop|drops|fall|falls|rise|rises|get|gets)\s+(?:down\s+|up\s+)?"
         r"from|(?:up|down)\s+from|(?:came|went|got)\s+(?:through|home|there|over the line))\b",
     ),
@@ -76,14 +89,19 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         "changed",
         "happy happier relieved grateful satisfied confident delighted pleased calm calmer "
         "smoother easier faster quicker fine alright right ok okay better impressed reassured "
-        "comfortable sorted resolved safe unharmed stable settled",
-        # States reached: "she was relieved", "it felt much easier".
+        "comfortable sorted resolved safe unharmed stable settled good normal it's that's "
+        "everything's all's",
+        # States reached: "she was relieved", "it felt much easier", "all good now".
         r"\b(?:happy|happier|relieved|grateful|satisfied|confident|delighted|pleased|calm(?:er)?|"
         r"smoother|easier|faster|quicker|"
         r"(?:was|were|seemed|felt|looked|is|are)\s+(?:\w+\s+){0,2}?(?:fine|alright|all right|ok|"
         r"okay|happy|happier|calm|calmer|better|pleased|relieved|grateful|satisfied|delighted|"
         r"impressed|reassured|comfortable|confident|sorted|resolved|safe|unharmed|stable|"
-        r"settled))\b",
+        r"settled)"
+        r"|all\s+(?:good|fine|sorted|ok|okay|fixed|working)"
+        r"|(?:it's|that's|everything's|things're|all's)\s+(?:\w+\s+)?(?:fine|ok|okay|good|better|"
+        r"sorted|working|normal)"
+        r"|(?:good|fine|okay|ok|sorted|fixed|working|normal)\s+(?:now|again|since))\b",
     ),
     (
         "changed",
@@ -133,12 +151,27 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:has|have|'s|'ve)\s+been\s+(?:[\w-]+\s+){1,4}?(?:since|ever since)\b",
     ),
     (
+        "changed",
+        "got get gets getting picked perked warmed sped speeded freed cheered livened made",
+        # Something else brought into a new state: "the home got put into special measures",
+        # "it got picked up by the nationals", "sales picked up", "he made it".
+        r"\b(?:got|gets|getting)\s+(?:\w+ly\s+)?(?!(?:stuck|involved|used|engaged|married|"
+        r"tired|bored|worried|scared|interested|excited|confused|lost|started|ready|dressed)\b)"
+        r"(?:[a-z]{3,}ed|put|picked up|taken|given|chosen|shown|seen|done|sent|built|paid|sold|"
+        r"won|caught|cut|set|sorted|fixed|approved|signed off)\b"
+        r"|\b(?:got|get|gets|getting)\s+used\s+to\s+(?:it|them|the|this|that)\b"
+        r"|\b(?:picked|perked|warmed|sped|speeded|freed|cheered|livened)\s+up\b(?!\s+(?:the|a|an|"
+        r"my|his|her|their|our|on|it|them|him|some|that|this|with|for)\b)"
+        r"|\b(?:he|she|they|we|it|everyone|everybody|all|both|all of them)\s+(?:\w+\s+)?made it\b"
+        r"(?=\s*(?:[.,;!]|$|through|home|back|out|in time|on time|safely|alive|to the))",
+    ),
+    (
         "confirmed",
         "complaints time schedule budget longer never didn't not thanked signed sign agreed "
         "withdrew passed approved adopted won zero none nobody still used copied reused asked "
         "wrote promoted recognised recognized praised award awarded exceeded beat hit met "
         "reached achieved delivered granted shortlisted selected chosen hired renewed target "
-        "plan deadline cut-off cutoff due made deadlines targets kept using",
+        "plan deadline cut-off cutoff due made deadlines targets kept using sla",
         # A standard met or a decision won: "on time", "signed off", "made the deadline".
         r"\b(?:no (?:more |further )?complaints|on time|ahead of (?:schedule|time)|under budget|"
         r"no longer|never had|did(?:n't| not) (?:happen|need)|thanked|(?:signed|sign) off|"
@@ -150,7 +183,8 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"recognized|praised|award(?:ed)?|exceeded|beat (?:the|our|my)|hit (?:the|our|my)|"
         r"met (?:the|our|my)|reached|achieved|delivered (?:on time|early|ahead)|"
         r"(?:was|were) (?:granted|shortlisted|selected|chosen|hired|renewed|approved|signed)|"
-        r"(?:on|ahead of|behind) (?:schedule|target|plan|budget)|"
+        r"(?:on|ahead of|behind|inside|within|under|below|over|above) (?:the |our |my )?"
+        r"(?:schedule|target|targets|plan|budget|sla)|"
         r"in time(?= for| to|\s*[.,;!]|\s*$)|"
         r"(?:by|before|ahead of|inside|within) the (?:\w+ )?(?:deadline|cut-off|cutoff|due date)|"
         r"made\s+(?:the|our|my|its|their|every|both|all)\s+(?:[\w-]+\s+){0,2}?(?:deadline|"
@@ -161,7 +195,8 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         "confirmed",
         "complimented commended congratulated credited thank thanked thanks said saying says "
         "told wrote emailed commented mentioned reported asked came come left gave sent "
-        "highlighted shared cited praised used showed",
+        "highlighted shared cited praised used showed comes received got had shook shaking "
+        "hugged hugging",
         # The reaction of others: thanks, praise, being asked back or asked to do it again.
         r"\b(?:complimented|commended|congratulated|credited)\b"
         r"|\b(?:to|and)\s+thank\s+(?:me|us|the team|my team)\b|\bthank(?:ed)?\s+me\s+(?:by name|"
@@ -174,7 +209,14 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"|\basked\s+(?:if|whether)\s+(?:i|we)\s+(?:can|could|would)\b"
         r"|\basked\s+(?:me|us|for me|for us)\s+(?:to\s+(?:do|run|lead|train|present|come|be|help|"
         r"share|write|cover|take|look|join|mentor|coach)|again|back|by name)\b"
-        r"|\b(?:came|come)\s+back\s+(?:to (?:me|us)|again|the next|every|for more|as)\b"
+        r"|\b(?:came|come|comes)\s+back\s+(?:to (?:me|us)|again|the next|every|for more|as)\b"
+        r"|\b(?:came|come|comes)\s+back\s+(?:\w+\s+){0,3}?(?:to\s+(?:thank|say thank|bring|give)|"
+        r"with\s+(?:a|an|some)\s+(?:card|gift|flowers|chocolates|present|thank))"
+        r"|\b(?:received|got|had)\s+(?:\d[\d,]*|a|an|some|several|many|lots of|dozens of|loads of|"
+        r"two|three|four|five|six|ten|twenty)\s+(?:[\w-]+\s+){0,2}?(?:thank-you|thank you|thanks|"
+        r"compliments|cards|letters of thanks|testimonials|five-star|5-star|referrals)\b"
+        r"|\b(?:shook|shaking)\s+(?:my|our|his|her)\s+hands?\b|\bshook\s+hands\b"
+        r"|\b(?:hugged|hugging)\s+(?:me|us)\b|\bgave\s+(?:me|us)\s+a\s+(?:hug|big hug|thumbs up)\b"
         r"|\b(?:left|gave|wrote|sent)\s+(?:us|me)?\s*(?:a|an)\s+(?:\w+\s+)?(?:review|rating|"
         r"feedback|note|card|letter|email|message|gift)\b"
         r"|\b(?:mentioned|highlighted|shared|cited|praised|used|showed)\s+(?:it|this|that|"
@@ -194,6 +236,26 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"slip|leak|go down|miss)\w*\s+(?:once|again|since|after that|afterwards|for)\b"
         # Not since: "he hasn't left a tool up there since".
         r"|\b(?:hasn't|has not|haven't|have not|hadn't|had not)\b[^.;]{0,50}?\bsince\b",
+    ),
+    (
+        "changed",
+        "before",
+        # A before-and-after told side by side: "before, every third scan failed; after, one
+        # in ten".
+        r"(?:^|[.;:]\s*)\W*before\b[^.!?]{3,100}?[,;:-]\s*(?:and\s+)?(?:after|afterwards|now|"
+        r"since)\b",
+    ),
+    (
+        "confirmed",
+        "reported recorded logged saw seen there off",
+        # Checked and found clear: "reported no clouding at either site", "there have been no
+        # falls since"; taken off a watch list: "the GP took him off the review list".
+        r"\b(?:reported|recorded|logged|saw|seen|found)\s+no\s+(?:more\s+|further\s+|new\s+)?"
+        r"[a-z-]{3,}"
+        r"|\bthere\s+(?:have|has|had)\s+been\s+no\s+(?:more\s+|further\s+|new\s+)?[a-z-]{3,}"
+        r"|\b(?:took|take|takes|taken|came|come|was|were|got)\s+(?:\w+\s+)?off\s+(?:the|his|her|"
+        r"their|its)\s+(?:[\w-]+\s+){0,2}?(?:list|register|watch|medication|plan|caseload|"
+        r"measures)\b",
     ),
     (
         "confirmed",
@@ -226,6 +288,11 @@ _RESULTATIVE = word_pattern(
     r"(?:the|his|her|their|our|my|every|both)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:\w+\s+)?(?:done|"
     r"finished|fixed|sorted|signed|approved|home|through|over the line|delivered|paid|resolved|"
     r"working|running|reopened|restored|live)\b"
+    # "got 31 labelling failures corrected", "had all the rotas approved".
+    r"|\b(?:got|get|had)\s+(?:\d[\d,]*|all|every|both|the|their|our|his|her|its|those|these|most|"
+    r"each|several|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:needed|used|wanted|called|booked|scheduled|planned|stuck|involved|based|related|"
+    r"worried|interested|qualified|experienced)\b)[a-z]{3,}ed\b"
 )
 # A passive told of someone or something else after the actions: "the man was arrested".
 _PASSIVE = re.compile(

@@ -26,6 +26,8 @@ _THEMES = {
     for name, (triggers, markers) in lx.COMPETENCY_THEMES.items()
 }
 _SUPERIOR_QUESTION = re.compile(lx.SUPERIOR_QUESTION)
+_TOGETHER_QUESTION = re.compile(lx.TOGETHER_QUESTION)
+_COMPANY = re.compile(lx.COMPANY_MENTION)
 _SUPERIOR = re.compile(lx.SUPERIOR_MENTION)
 # Someone else's superior ("their account manager") is the other party, not the speaker's boss.
 _OTHERS_SUPERIOR = re.compile(
@@ -43,14 +45,16 @@ class Relevance:
     themes_met: tuple[str, ...]
     overlap: float
     counterpart_missing: bool = False
+    alone: bool = False
 
     @property
     def off_topic(self) -> bool:
-        """The story is about something else: a theme it never touches, or the wrong person."""
-        if self.counterpart_missing:
+        """The story is about something else: the event asked about never happens in it, the
+        wrong person is in it, or a story about working with others has nobody else in it."""
+        if self.counterpart_missing or self.alone:
             return True
-        strict = [t for t in self.themes if t in lx.EVENT_THEMES]
-        return bool(strict) and not set(strict) & set(self.themes_met) and self.overlap < 0.33
+        primary = next((t for t in lx.EVENT_THEMES if t in self.themes), None)
+        return primary is not None and primary not in self.themes_met and self.overlap < 0.33
 
 
 def _stem(word: str) -> str:
@@ -91,12 +95,14 @@ def _stems(words: set[str], stopwords: frozenset[str]) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _question_view(question: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
-    """A question's content stems, the themes it names, and whether it is about one's superior."""
+def _question_view(question: str) -> tuple[frozenset[str], tuple[str, ...], bool, bool]:
+    """A question's content stems, the themes it names, whether it is about one's superior, and
+    whether it asks about working with others."""
     asked = question.lower()
     themes = tuple(name for name, (trigger, _) in _THEMES.items() if trigger.search(asked))
     superior = "conflict" in themes and _SUPERIOR_QUESTION.search(asked) is not None
-    return frozenset(content_stems(asked, lx.QUESTION_STOPWORDS)), themes, superior
+    together = _TOGETHER_QUESTION.search(asked) is not None
+    return frozenset(content_stems(asked, lx.QUESTION_STOPWORDS)), themes, superior, together
 
 
 def _mentions_superior(story: str) -> bool:
@@ -123,7 +129,7 @@ def relevance(
     if not question or not question.strip():
         return Relevance(1.0, (), (), 1.0)
     story = answer_norm if story_norm is None else story_norm
-    question_stems, themes, superior = _question_view(question)
+    question_stems, themes, superior, together = _question_view(question)
     answer_stems = (
         content_stems(answer_norm, lx.QUESTION_STOPWORDS)
         if answer_words is None
@@ -139,8 +145,9 @@ def relevance(
     else:
         score = 0.5 + 0.5 * min(1.0, overlap * 2)
     missing = superior and not _mentions_superior(story)
-    found = Relevance(round(min(1.0, score), 2), themes, met, round(overlap, 2), missing)
+    alone = together and _COMPANY.search(story) is None
+    found = Relevance(round(min(1.0, score), 2), themes, met, round(overlap, 2), missing, alone)
     if found.off_topic:
         low = round(min(score, 0.1 + 0.5 * overlap), 2)
-        return Relevance(low, themes, met, found.overlap, missing)
+        return Relevance(low, themes, met, found.overlap, missing, alone)
     return found

@@ -13,6 +13,7 @@ from mockpanel.star.components import StoryReading
 # facts: when the reading finds all of them, the answer belongs in that band whatever its finer
 # component scores, so the overall starts there.
 EXEMPLARY_FLOOR = 4.5
+BRIEF_CEILING = 4.0
 _SHORT_OF_EXEMPLARY: frozenset[CapCondition] = frozenset(
     {
         "missing-star-part",
@@ -77,8 +78,10 @@ def conditions(
         holding.add("generic")
     if off_topic:
         holding.add("off-topic")
-    # Beside text aimed at the scorer, only a genuine story counts: a line or two is not one.
-    if manipulated and not (reading.real_example and substantial):
+    # Beside text aimed at the scorer, only a genuine story counts: a line or two, or a story
+    # with a STAR part missing, is not one.
+    genuine = reading.real_example and substantial and "missing-star-part" not in holding
+    if manipulated and not genuine:
         holding.add("grader-manipulation")
     if not found["reflection"].present:
         holding.add("no-reflection")
@@ -108,6 +111,7 @@ def overall_score(
     manipulated: bool,
     rambling: bool = False,
     runaway: bool = False,
+    brief: bool = False,
 ) -> float:
     """Weighted core average, plus the reflection's share, then capped; one decimal."""
     core_weight = sum(policy.weights[c] for c in STAR_CORE)
@@ -115,8 +119,11 @@ def overall_score(
     # Reflection lifts a complete story by up to its weight; absent, it costs nothing here
     # (the no-reflection cap keeps such answers below 5).
     raw = core + policy.weights["reflection"] * (scores["reflection"] - 1) / 4
-    if not rambling and not holding & _SHORT_OF_EXEMPLARY:
+    if not (rambling or brief) and not holding & _SHORT_OF_EXEMPLARY:
         raw = max(raw, EXEMPLARY_FLOOR)
+    if brief:
+        # A few lines cannot tell a story "specific and concise" at once: never exemplary.
+        raw = min(raw, BRIEF_CEILING)
     lengths = policy.lengths
     if rambling:
         raw = min(raw - lengths.rambling_penalty, lengths.rambling_ceiling)

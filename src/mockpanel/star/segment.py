@@ -357,9 +357,10 @@ def _sentence_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     trimmed = []
     for a, b in spans:
         piece = norm[a:b]
-        body = piece.strip()
+        # A piece left after stripped text may open on the comma that followed it.
+        body = piece.strip().lstrip(",; ")
         if body:
-            a += len(piece) - len(piece.lstrip())
+            a += len(piece) - len(piece.lstrip().lstrip(",; "))
             trimmed.append((a, a + len(body)))
     return trimmed
 

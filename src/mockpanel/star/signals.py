@@ -21,6 +21,7 @@ _REFLECTION_WORDS = frozenset(
     learned learnt learn lesson lessons taught teaches showed shown realise realize realised
     realized looking hindsight retrospect next again differently should i'd i've have takeaway
     take-away took forward now since days reminded learning stuck changed came thing made
+    learnings take taken started began
     """.split()
 )
 # The speaker's role in the story: "I was the room leader", "as his named nurse".
@@ -30,6 +31,8 @@ _ROLE = word_pattern(
     r"advisor|teacher|tutor|driver|chef|consultant|analyst|architect|producer|editor|pharmacist|"
     r"conductor|keyworker|mentor|planner|accountant|controller|captain|senior|on-call|in charge)\b"
 )
+# Ownership at the head of a sentence: "My ticket, so I bisected the builds".
+_MINE_SO = re.compile(r"^[\s\W]*my\s+(?:own\s+)?[\w-]+(?:\s+[\w-]+)?\s*[,-]?\s+so\b")
 _ROLE_WORDS = frozenset(
     """
     manager lead leader supervisor nurse coordinator officer engineer head owner adviser advisor
@@ -63,11 +66,17 @@ _TASK_FRAMES = GatedPatterns(
             r"|\bmy\s+(?:own\s+)?(?:change|check|account|mistake|responsibility|call|decision|"
             r"patient|patients|team|shift|project|store|site|client|area|bay|class)\b"
             r"(?=[^.]{0,40}\bso\b)"
+            # Ownership told in passing: "My ticket, so I bisected...", "it was my show, so...".
+            r"|\b(?:it's|it\s+is|it\s+was|this\s+was|that\s+was|is|was)\s+my\s+(?:own\s+)?"
+            r"[\w-]+(?:\s+[\w-]+)?\s*[,-]?\s+so\b"
             r"|\bon my (?:desk|plate|lap)\b",
         ),
         (
             "me myself",
             r"\bit\s+(?:was|fell|came|landed)\s+(?:\w+\s+)?(?:on|to|down to|up to)\s+me\b"
+            # Whatever the subject: "filling the slot was on me", "that was down to me".
+            r"|\b(?:was|were|is|fell|landed|came)\s+(?:all\s+|squarely\s+|firmly\s+|really\s+|"
+            r"basically\s+)?(?:on|down to|up to)\s+me\b(?!\s+(?:to\s+(?:say|tell|decide)|about))"
             r"|\b(?:fell|came|landed|ended up)\s+(?:with\s+|on\s+|to\s+)me\b"
             r"|\bi\s+(?:set|gave)\s+myself\b|\bso\s+it\s+was\s+(?:on|up to|down to)\s+me\b"
             r"|\b(?:asked|ask|asks|told|tell|tells|wanted|want|wants|needed|need|needs|expected|"
@@ -76,7 +85,10 @@ _TASK_FRAMES = GatedPatterns(
             r"|\b(?:gave|give|gives|handed|hand|hands|passed|pass|passes|assigned|assign|assigns|"
             r"left)\s+me\s+(?:the|a|an|this|that|full)\s+(?:\w+\s+)?(?:responsibility|job|task|"
             r"role|project|call|case|problem|account|brief|lead|ownership|work|mission)\b"
-            r"|\bpassed\s+(?:it\s+)?(?:on\s+)?to\s+me\b|\bpassed me\b",
+            r"|\bpassed\s+(?:it\s+)?(?:on\s+)?to\s+me\b|\bpassed me\b"
+            # "That kind of thing lands with me", "it sat with me".
+            r"|\b(?:lands|landed|falls|fell|comes|came|sits|sat|rests|rested)\s+(?:\w+\s+)?"
+            r"(?:with|on|to)\s+me\b",
         ),
         (
             "i me",
@@ -100,15 +112,18 @@ _TASK_FRAMES = GatedPatterns(
             r"take over|take charge)\b"
             r"|\b(?:i|me)\s+(?:said|say|told|tell|promised|promise)\b[^.]{0,40}?\b(?:i|i'd|i'll)\s+"
             r"(?:would|will|'d|'ll|take|do|handle|cover|sort|look)\b"
-            r"|\b(?:i|me)\s+(?:have|has|had|need|needed)\s+(?:\w+\s+)?to\b",
+            r"|\b(?:i|me)\s+(?:have|has|had|need|needed)\s+(?:\w+\s+)?to\b"
+            # A charge that makes the problem the speaker's: "I managed that block, so...".
+            r"|\bi\s+(?:managed|ran|led|owned|oversaw|looked after|covered|handled|supervised)\s+"
+            r"(?:that|the|this|our|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+so\b",
         ),
         (
             "goal aim objective target brief mission challenge deadline task only duty lead "
             "senior most on-call nearest responsible",
             # A role that makes the problem the speaker's: "as the only nurse on", "I was the duty
             # manager"; a goal stated outright: "the target was under 5%".
-            r"\b(?:as|i was)\s+the\s+(?:only|duty|lead|senior|most senior|on-call|nearest|"
-            r"responsible)\b"
+            r"\b(?:as|i was|i'm|i am)\s+the\s+(?:only|duty|lead|senior|most senior|on-call|"
+            r"nearest|responsible)\b"
             r"|\b(?:the|our|a|my)\s+(?:\w+\s+)?(?:goal|aim|objective|target|brief|mission|"
             r"challenge|deadline|task)\s+(?:was|of|:)"
             r"|\bwith\s+the\s+(?:aim|goal|objective|target)\s+of\b",
@@ -201,17 +216,32 @@ _REFLECTION_MORE = word_pattern(
     r"lasting|one|the|a)\s+lessons?\b(?!\s+(?:plan|plans|time|with|on|in|for the|of the day|"
     r"objective|starter))"
     r"|\b(?:afterwards|later|since|then|eventually)[, ]+(?:i\s+)?(?:realised|realized)\b"
-    r"|\bi\s+(?:\w+\s+)?(?:realised|realized)\s+(?:afterwards|later|then|that i|how|i)\b"
+    # "...before I realised I'd used the old schedule" tells the story on, not a lesson.
+    r"|(?<!before )(?<!until )(?<!till )(?<!when )(?<!once )\bi\s+(?:\w+\s+)?(?:realised|realized)"
+    r"\s+(?:afterwards|later|then|that i|how|i)\b"
     r"|\b(?:it|this|that)\s+(?:showed|taught|reminded|made)\s+me\b"
     r"|\bi(?:'ve| have) (?:since|now)\b|\bi(?:'ve| have) (?:done|used|applied|kept) (?:this|that|"
     r"it) (?:on|ever|since|with)\b"
     r"|\b(?:we|i) should have\b|\bi came to (?:realise|realize|see|understand)\b"
+    # The lesson as a noun: "my main learning was", "the big learning for me".
+    r"|\b(?:my|the|a|one|biggest|bigger|big|key|main|real|important|valuable|first|other)\s+"
+    r"(?:[\w-]+\s+)?learnings?\s+(?:was|is|were|for me|here|from|i|point|points|has been)\b"
+    r"|\blearning\s+points?\b"
+    # What the speaker drew from it: "the other thing I took from it", "I've taken away".
+    r"|\bi(?:'ve| have)?\s+(?:\w+\s+)?(?:took|take|taken)\s+(?:away\s+)?from\s+(?:it|this|that|"
+    r"the experience|the whole thing|all this|all that)\b|\bi(?:'ve| have)\s+taken\s+away\b"
+    # Told in the present by non-native speakers: "I learn that I must ask for help earlier".
+    r"|\bi\s+learn\s+(?:that|to|how|from)\b"
+    # A change of practice from then on: "I started qualifying roles harder the next quarter".
+    r"|\bi\s+(?:\w+\s+)?(?:started|began)\s+[a-z]+ing\b[^.;]{0,60}?\b(?:the next|the following|"
+    r"from then on|ever since|since then|after that|afterwards|going forward)\b"
     # "Now I put proofing in the plan": a change of practice, told in the present.
     r"|(?:^|[.;:,-]\s*|\band\s+)now,?\s+i\s+(?:always\s+|never\s+|also\s+)?(?!was\b|had\b|"
     r"knew\b|could\b|realised\b|realized\b|thought\b|felt\b|saw\b|went\b|got\b)[a-z]+"
 )
 _MORE_GATE = frozenset(
-    "lesson lessons realised realized showed taught reminded made i've have should came now".split()
+    "lesson lessons realised realized showed taught reminded made i've have should came now "
+    "learning learnings took take taken learn started began".split()
 )
 _HEDGE = Phrases(lx.HEDGES)
 _SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
@@ -220,6 +250,7 @@ SUBJECT_I = frozenset({"i", "i'd", "i've", "i'm", "i'll"})
 _SUBJECT_WE = frozenset({"we", "we'd", "we've", "we're", "we'll"})
 _PERSONAL = _SINGULAR | _PLURAL
 _OTHER_SUBJECTS = frozenset("he she they it we you who which that there".split())
+_OTHER_PEOPLE = frozenset("he she they we".split())
 _EMBEDDING_WORDS = frozenset(
     """
     what that which how where because if when until while as before after whether whatever
@@ -232,7 +263,7 @@ _VAGUE_OBJECTS = frozenset(
 )
 _CONDITIONAL_OPENERS = frozenset({"if", "unless", "whenever", "suppose", "supposing"})
 # "When I joined...", "while I was...": the clause sets the scene rather than reporting an action.
-_SCENE_OPENERS = frozenset({"when", "while", "whilst", "as", "since", "until"})
+_SCENE_OPENERS = frozenset({"when", "while", "whilst", "as", "since", "until", "before"})
 _COORDINATORS = frozenset({",", "and", "then", "also", ";", "so", "before", "after"})
 _BE_BEFORE_ADJECTIVE = frozenset(
     {
@@ -286,6 +317,10 @@ _OBJECT_STARTS = frozenset(
     "some".split()
 )
 _PERFECT_AUX = frozenset({"have", "has", "i've", "we've", "you've", "they've"})
+_DETERMINERS = frozenset(
+    "the a an my our your his her their its this that these those every each some any no".split()
+)
+_SUBJECTS = frozenset("i we he she they it who you".split())
 _AMBIGUOUS_PAST = frozenset({"put", "set", "cut", "hit", "let", "read", "quit", "shut", "spread"})
 
 
@@ -325,6 +360,7 @@ class SentenceFeatures:
     outcome_clauses: int = 0
     pending: bool = False
     obligation: bool = False
+    unrealised: bool = False
     goal: bool = False
     scene: bool = False
     vague_outcome: bool = False
@@ -394,6 +430,8 @@ def _is_past(token: str, previous: str, before: str = "") -> bool:
     """Whether `token` is a past-tense verb form (regular or irregular)."""
     if previous in _PERFECT_AUX:
         return False  # "I've learned": the present perfect tells no particular past event
+    if previous in _DETERMINERS:
+        return False  # "the fixed dates", "a shared calendar": a participle used as adjective
     if token in lx.IRREGULAR_PAST and token not in _AMBIGUOUS_PAST:
         return previous not in _PRESENT_BE and before not in _PRESENT_BE
     if "-" in token and token.split("-", 1)[0] not in _VERB_PREFIXES:
@@ -502,6 +540,8 @@ def _scan_subjects(features: SentenceFeatures, tokens: list[str]) -> None:
             token = tokens[position]
             if first_action < 0 and token in _OTHER_SUBJECTS:
                 break  # "I learned from watching how she kept calm and gave...": hers
+            if token in _OTHER_PEOPLE and _opens_clause(tokens, position):
+                break  # "I proposed it, and in six months we made 47 calls and...": theirs
             if tokens[position - 1] in _COORDINATORS and token not in lx.STATE_VERBS:
                 after = tokens[position + 1] if position + 1 < len(tokens) else ""
                 ambiguous = token in _AMBIGUOUS_PAST and after in _OBJECT_STARTS
@@ -526,6 +566,27 @@ def _scan_subjects(features: SentenceFeatures, tokens: list[str]) -> None:
         features.bare_actions = count
 
 
+def _opens_clause(tokens: list[str], position: int) -> bool:
+    """Whether the pronoun at `position` starts a new main clause ("..., and then we made")
+    rather than a subordinate one ("so she wouldn't need", "because they")."""
+    for back in range(position - 1, max(-1, position - 6), -1):
+        token = tokens[back]
+        if token in _SUBORDINATORS:
+            return False
+        if token in _MAIN_JOINERS:
+            return True
+    return False
+
+
+_SUBORDINATORS = frozenset(
+    """
+    so because that if when while as since until who which where although though unless before
+    after whether what how why whom whose
+    """.split()
+)
+_MAIN_JOINERS = frozenset({"and", "but", "then", ",", ";", "or", "yet"})
+
+
 def _verb_weight(tokens: list[str], position: int) -> float:
     """How much the verb at `position` says about what was done."""
     verb = tokens[position]
@@ -535,7 +596,18 @@ def _verb_weight(tokens: list[str], position: int) -> float:
         return 0.5 if after in _VAGUE_OBJECTS else 0.75
     if verb in lx.DISCOVERY_VERBS or verb == "spent":
         return 0.5
+    after = tokens[position + 1] if position + 1 < len(tokens) else ""
+    if verb in _POSTURE_VERBS and after in _LOOKING_ON:
+        return 0.25  # "I sat in while my senior told him": there, but not acting
+    if verb in _TURN_VERBS and _ROUND.intersection(tokens[position + 1 : position + 5]):
+        return 0.5  # "I turned that farm round": a claim of success, not a step
     return 1.0
+
+
+_POSTURE_VERBS = frozenset("sat sit stood stand looked look".split())
+_LOOKING_ON = frozenset("in there by on back through quietly while and".split())
+_TURN_VERBS = frozenset("turned turn".split())
+_ROUND = frozenset({"round", "around"})
 
 
 def sentence_features(sentence: Sentence) -> SentenceFeatures:
@@ -553,6 +625,8 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
                 continue
             previous = tokens[at - 1] if at else ""
             before = tokens[at - 2] if at > 1 else ""
+            if token.startswith("un") and previous not in _SUBJECTS:
+                continue  # "files sat untouched", "an unexpected call": adjectives
             if _is_past(token, previous, before) and not (embedded_only and previous in _WH_WORDS):
                 features.past = True
                 break
@@ -566,16 +640,25 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
     features.conditional = "if" in vocab and _conditional(norm)
     features.hypothetical_frame = features.conditional or _HYPOTHETICAL.search(norm, vocab)
     capitalised = sentence.text[1:] != norm[1:]  # cheap: any capital letter after the first
-    features.existential = not _EXISTENTIAL_GATE.isdisjoint(vocab) and bool(
-        _EXISTENTIAL.search(norm)
-    )
+    features.existential = (
+        not _EXISTENTIAL_GATE.isdisjoint(vocab) and bool(_EXISTENTIAL.search(norm))
+    ) or ("one" in vocab and _ONE_INTRO.match(norm) is not None)
     problems = [i for i, t in enumerate(tokens) if t in _PROBLEM_SET]
     features.problem = len(problems)
-    # "I closed the day too early, so the reports were wrong": the speaker caused the problem.
+    # "I closed the day too early, so the reports were wrong", "Fitted a combi, didn't check the
+    # pressure": the speaker caused the problem.
     features.caused_problem = bool(
-        problems and features.i_verbs and features.i_verbs[0] < problems[0]
+        problems
+        and (
+            (features.i_verbs and features.i_verbs[0] < problems[0])
+            or (features.bare_actions and problems[0] > 0)
+        )
     )
-    features.task_frame = features.obligation or _TASK_FRAMES.search(norm, vocab)
+    features.task_frame = (
+        features.obligation
+        or _TASK_FRAMES.search(norm, vocab)
+        or ("my" in vocab and "so" in vocab and _MINE_SO.match(norm) is not None)
+    )
     features.role = not _ROLE_WORDS.isdisjoint(vocab) and _ROLE.search(norm) is not None
     features.goal = features.task_frame and (features.obligation or bool(_GOAL.search(norm)))
     features.scene = features.scene or (
@@ -585,6 +668,7 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
         norm, vocab, features.hypothetical_frame, len(features.i_verbs)
     )
     features.refusal = _REFUSAL.search(norm, vocab)
+    features.unrealised = not _UNREALISED_WORDS.isdisjoint(vocab) and bool(_UNREALISED.search(norm))
     features.ownership = "myself" in tokens or "personally" in tokens
     features.hedges = _HEDGE.count(norm, vocab)
     features.metrics = measures(norm, vocab)
@@ -596,9 +680,26 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
 
 _PROBLEM_SET = frozenset(lx.PROBLEM_WORDS)
 _EXISTENTIAL_GATE = frozenset({"there", "had"})
+# "One lady came back...", "One of my drivers rang in sick": someone particular opens the story.
+_ONE_INTRO = re.compile(
+    r"^[\s\W]*(?:(?:so|well|yeah|okay|ok|right|and|then)\b[\s,]*)*one\s+(?:of\s+(?:the|my|our|his|"
+    r"her|their)\s+(?!(?:things|ways|reasons|lessons|biggest|most|best|main|key|hardest|first|"
+    r"few|many)\b))?(?!(?:thing|things|way|ways|time|more|question|reason|idea|lesson|option|"
+    r"approach|example|area|skill|must|should|can|could|would|might|needs?|has|is|of|or|and|"
+    r"to|in|at|on|by|for)\b)[a-z][\w-]*"
+)
 _WH_WORDS = frozenset("what how which who where why whatever".split())
 _COUNTERFACTUAL = frozenset({"i'd have", "i would have"})
 _LEARNED = frozenset({"i learned", "i learnt"})
+# What happened before the speaker did anything: "...was transferred before I got round to it".
+_UNREALISED = word_pattern(
+    r"\b(?:before|never|didn't|did not|hadn't|had not)\s+(?:i|we)?\s*(?:got|get|had|found)\s+"
+    r"(?:round|around|a chance|the chance|the time|time)\b"
+    r"|\bbefore\s+(?:i|we)\s+(?:could|was able to|were able to)\b"
+)
+_UNREALISED_WORDS = frozenset("before never didn't hadn't not".split())
+_CHANGED_HOW = frozenset({"changed how i", "changed the way i"})
+_I_CHANGED = re.compile(r"\bi\s+(?:\w+\s+)?changed\s+(?:how|the way)\s+i\b")
 _SKILL = re.compile(r"\bi (?:learned|learnt) (?:how to|to use|to work)\b")
 
 
@@ -612,6 +713,8 @@ def _reflects(norm: str, vocab: set[str], imagined_frame: bool, steps: int = 0) 
             continue
         if steps >= 2 and found in _LEARNED and _SKILL.search(norm):
             continue
+        if found in _CHANGED_HOW and _I_CHANGED.search(norm):
+            continue  # "I changed the way I did things": a step taken, not a lesson
         return True
     return not _MORE_GATE.isdisjoint(vocab) and _REFLECTION_MORE.search(norm) is not None
 
