@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mockpanel.star.patterns import GatedPatterns, word_pattern
+from mockpanel.star.patterns import GatedPatterns, Pattern, word_pattern
 
 _NUMBER_GATE = re.compile(r"[\d£$€¥]")
 _NUMBER_WORDS = frozenset(
@@ -39,7 +39,7 @@ _DURATION_WORDS = frozenset(
 )
 # Numbers that measure something, as (gate, pattern): a pattern is tried only when the sentence
 # holds a digit (gate None) or one of its gate words.
-_METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = (
+_METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
     (
         None,
         word_pattern(
@@ -194,7 +194,7 @@ def measures(norm: str, vocab: set[str]) -> list[str]:
     """The measures a sentence states, in order, without overlaps."""
     has_digit = _NUMBER_GATE.search(norm) is not None
     found: list[re.Match[str]] = []
-    patterns: list[re.Pattern[str]] = [_DIGIT_METRIC] if has_digit else []
+    patterns: list[Pattern] = [_DIGIT_METRIC] if has_digit else []
     if has_digit or not _NUMBER_WORDS.isdisjoint(vocab):
         patterns.extend(_SPELLED.pairs[at][1] for at in _SPELLED.candidates(vocab))
     for pattern in patterns:

@@ -9,7 +9,9 @@ words, and word-initial alternations share one look-behind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 
 def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
@@ -48,16 +50,57 @@ def _branches(source: str) -> list[str]:
     return branches
 
 
-def word_pattern(source: str) -> re.Pattern[str]:
-    """Compile an alternation whose branches each start at a word (with a leading `\\b`).
+class LazyPattern:
+    """A regex compiled on first use: most patterns are gated, and a short answer never needs
+    them, so a one-answer command does not pay to compile hundreds of alternations."""
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern; once compiled, its own methods answer every later call."""
+        if self._compiled is None:
+            compiled = self._compiled = re.compile(self.pattern)
+            self.search = compiled.search  # type: ignore[method-assign]
+            self.match = compiled.match  # type: ignore[method-assign]
+            self.finditer = compiled.finditer  # type: ignore[method-assign]
+            self.findall = compiled.findall  # type: ignore[method-assign]
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As `re.Pattern.search`."""
+        return self.compiled.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As `re.Pattern.match`."""
+        return self.compiled.match(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """As `re.Pattern.finditer`."""
+        return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        """As `re.Pattern.findall`."""
+        return self.compiled.findall(string, pos, endpos)
+
+
+Pattern = re.Pattern[str] | LazyPattern
+
+
+def word_pattern(source: str) -> LazyPattern:
+    """An alternation whose branches each start at a word (with a leading `\\b`).
 
     One look-behind for the whole alternation replaces the `\\b` of every branch: the engine
     then tries the branches only where a word starts, which is several times cheaper.
     """
     branches = _branches(source)
     if not all(b.startswith("\\b") for b in branches):
-        return re.compile(source)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(b[2:] for b in branches) + ")")
+        return LazyPattern(source)
+    return LazyPattern(r"(?<![\w'])(?:" + "|".join(b[2:] for b in branches) + ")")
 
 
 class Phrases:
@@ -69,7 +112,7 @@ class Phrases:
 
     def __init__(self, phrases: tuple[str, ...] | list[str]) -> None:
         kept = [p for p in phrases if p.strip()]
-        self.pattern = re.compile(_alternation(kept))
+        self.pattern = LazyPattern(_alternation(kept))
         # The words of each phrase, filed under its longest word.
         self.by_key: dict[str, list[frozenset[str]]] = {}
         for phrase in kept:
@@ -109,7 +152,7 @@ class GatedPatterns:
     sentence, however many patterns there are.
     """
 
-    def __init__(self, pairs: Iterable[tuple[str | frozenset[str], re.Pattern[str]]]) -> None:
+    def __init__(self, pairs: Iterable[tuple[str | frozenset[str], Pattern]]) -> None:
         self.pairs = tuple(
             (frozenset(gate.split()) if isinstance(gate, str) else gate, pattern)
             for gate, pattern in pairs
