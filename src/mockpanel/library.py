@@ -296,7 +296,7 @@ def _read_document(path: Path) -> Any:
     try:
         # The C parser, where PyYAML has it, reads the library several times faster.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PromptLibraryError(f"{path.name}: cannot read YAML: {exc}") from None
     try:
