@@ -137,6 +137,21 @@ IMPLICIT_RESULTS = (
         "After two weeks his weight was going up again and the dietitian took him off the "
         "monitoring list.",
     ),
+    (
+        "Last winter a pupil in my Year 4 class could not read aloud without freezing. As her "
+        "teacher I wanted her to get through the class assembly. I let her practise with me at "
+        "lunch and gave her the shortest part first. On the day she read her whole part to the "
+        "school, and her mum stopped me at the gate to tell me.",
+        "On the day she read her whole part to the school, and her mum stopped me at the gate to "
+        "tell me.",
+    ),
+    (
+        "In 2022 an elderly customer of our pharmacy kept mixing up his tablets after a stay in "
+        "hospital. I was the pharmacist on duty, so it was mine to sort. I reviewed his "
+        "medicines with him and set him up with weekly packs. He's not had a single readmission "
+        "in the year since.",
+        "He's not had a single readmission in the year since.",
+    ),
 )
 
 # An outcome not known yet, or never learned.
@@ -156,6 +171,9 @@ PENDING_RESULTS = (
     "was to explain the findings to residents. I swapped the contour plots for a simple map and "
     "tested the summary on a friend with no science background. The public meeting is next "
     "month, so I can't tell you yet how it landed.",
+    "At the depot last year the night shift kept loading vans in the wrong order. As shift lead I "
+    "had to find out why. I checked the pick lists against the route plans and asked two drivers "
+    "to note every wrong drop. Then I moved to days, so that's kind of where I left it.",
 )
 
 # A "Result:" heading over a lesson, and over effort and scale rather than a change.

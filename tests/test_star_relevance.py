@@ -194,3 +194,38 @@ def test_a_conflict_question_is_not_answered_by_a_story_that_merely_has_clients(
 def test_winning_someone_over_needs_someone_to_persuade(analyzer: StarAnalyzer) -> None:
     assert "off-topic" in analyzer.analyze(VENUE_RESCUE, WIN_OVER_QUESTION).flags
     assert "off-topic" not in analyzer.analyze(ADVICE_LETTER, WIN_OVER_QUESTION).flags
+
+
+EXPLAIN_QUESTION = "Give me an example of how you explained something technical to a non-expert."
+DEVELOP_QUESTION = "Tell me about a time you developed someone on your team."
+WIFI_FIX = (
+    "Last term the Wi-Fi in our science block kept dropping, and as the only IT support on site "
+    "it was my job to fix it. I surveyed the channels and found two access points clashing, so I "
+    "moved one and updated the firmware on all six. Drop-outs went from about fifteen a week to "
+    "none."
+)
+WIFI_EXPLAINED = WIFI_FIX.replace(
+    "Drop-outs went",
+    "I explained it to the head with a drawing of two radios talking over each other. Drop-outs "
+    "went",
+)
+KITCHEN_RESCUE = (
+    "Last June our main oven died an hour before a wedding dinner for 180. I was running the "
+    "kitchen, so I moved the lamb to the deck ovens and staggered the tables. Every plate went "
+    "out within twelve minutes of plan."
+)
+COMMIS_COACHING = (
+    "Last year a new commis chef on my section kept freezing during service. As her chef de "
+    "partie I wanted her confident on the grill. I had her shadow me for a week, then coached "
+    "her through quiet lunches. By spring she ran the section alone."
+)
+
+
+def test_an_explaining_question_needs_the_explaining(analyzer: StarAnalyzer) -> None:
+    assert "off-topic" in analyzer.analyze(WIFI_FIX, EXPLAIN_QUESTION).flags
+    assert "off-topic" not in analyzer.analyze(WIFI_EXPLAINED, EXPLAIN_QUESTION).flags
+
+
+def test_developing_someone_needs_someone_who_learned(analyzer: StarAnalyzer) -> None:
+    assert "off-topic" in analyzer.analyze(KITCHEN_RESCUE, DEVELOP_QUESTION).flags
+    assert "off-topic" not in analyzer.analyze(COMMIS_COACHING, DEVELOP_QUESTION).flags

@@ -352,3 +352,31 @@ def test_realising_something_mid_story_is_not_a_lesson(analyzer: StarAnalyzer) -
         "The client signed the kitchen off on the Friday."
     )
     assert not analyzer.analyze(answer).components["reflection"].present
+
+
+def test_an_outcome_told_in_the_third_person_is_no_refusal(analyzer: StarAnalyzer) -> None:
+    refusal = "I haven't had a situation like that at work, to be honest."
+    assert analyzer.analyze(refusal).overall == 1.0
+    assert "refusal" not in analyzer.analyze(refusal).flags  # refusals are scored, not flagged
+    outcome = (
+        "In 2022 a resident at our care home kept falling at night. As his key worker I had to "
+        "find out why. I moved his bed nearer the toilet and fitted a sensor light. He's not had "
+        "a single fall since."
+    )
+    analysis = analyzer.analyze(outcome)
+    assert analysis.components["result"].present
+    assert analysis.overall >= 3.0
+
+
+def test_a_saving_against_what_waiting_would_have_cost_is_a_result(
+    analyzer: StarAnalyzer,
+) -> None:
+    answer = (
+        "Last spring the final drawings for a school extension were five weeks late. As project "
+        "manager I had to keep the site moving. I resequenced the programme so the drainage went "
+        "first and had the steel pre-ordered. When the drawings came we lost eight days instead "
+        "of five weeks."
+    )
+    analysis = analyzer.analyze(answer)
+    assert analysis.components["result"].present
+    assert "no-result" not in analysis.flags

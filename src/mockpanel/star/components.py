@@ -413,6 +413,9 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
         chosen = [
             (f, s) for f, s in chosen if (f.metrics or f.confirmed) and f.sentence.index > aim
         ]
+    if not chosen and _tells_what_followed(closing, features, start):
+        assert closing is not None
+        chosen = [(closing, 1.0)]
     if not chosen:
         return
     finding.present = True
@@ -445,6 +448,45 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
     if hedged:
         score -= 0.5 * min(hedged, 2)
     finding.score = _clamp(score, 2)
+
+
+# A closing remark that sums up rather than tells ("it was a busy week", "that's how I'd go
+# about it"), or tells of an intention or a wait ("he said he'd think about it"), is no outcome.
+_VERDICT_OR_INTENT = re.compile(
+    r"^[\s\W]*(?:(?:so|and|but|yeah|well|then|overall|honestly)\b[\s\W]*)*(?:it|that|this|which)"
+    r"(?:'s|\s+was|\s+is|\s+has been|\s+were)\b"
+    r"|\b(?:would|will|won't|'d|'ll|going to|yet|maybe|might|hopefully|next week|next month)\b"
+    r"|\b(?:situation|task|action|result)\b|(?<![\w-])star\b"
+)
+# A state that has lasted to now: "she still sends me a card", "now the practice calls me".
+_STILL_NOW = re.compile(r"\b(?:still|now|since|ever since|to this day|these days)\b")
+
+
+def _tells_what_followed(
+    closing: SentenceFeatures | None, features: list[SentenceFeatures], start: int
+) -> bool:
+    """Whether a story without outcome words still ends on what followed the speaker's steps.
+
+    "The customer left a review with my name in it", "on the Friday she skied the blue run":
+    after the speaker's actions, a last sentence told of someone or something else, as a fact
+    rather than a plan, a hope or a problem, is the outcome in everyday words.
+    """
+    if closing is None or start < 0 or closing.sentence.index <= start:
+        return False
+    if closing.i_actions or closing.bare_actions or closing.we_actions:
+        return False
+    if closing.pending or closing.unrealised or closing.modal or closing.hypothetical_frame:
+        return False
+    if closing.task_frame or closing.goal or closing.problem or closing.words < 5:
+        return False
+    if closing.you or closing.sentence.label is not None or not (closing.past or closing.perfect):
+        if not _STILL_NOW.search(closing.sentence.norm):
+            return False
+    if _VERDICT_OR_INTENT.search(closing.sentence.norm):
+        return False
+    # The speaker acted in the sentences just before it: the story was still going.
+    before = features[max(0, closing.sentence.index - 3) : closing.sentence.index]
+    return any(f.i_actions for f in before)
 
 
 _DAY = (

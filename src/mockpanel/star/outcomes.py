@@ -38,12 +38,17 @@ _UNKNOWN = word_pattern(
     r"|\b(?:no|not|nothing)\s+(?:\w+\s+)?(?:decision|decided|agreed|signed|approved|known)"
     r"\s+yet\b"
     r"|\byet to\s+(?:be|decide|hear|see|take|make|sign|approve|agree|start|finish|launch)\b"
+    # Left before the end: "that's where I left it", "someone else picked it up after that".
+    r"|\b(?:that's|that is|that was)\s+(?:\w+\s+){0,2}?where\s+(?:i|we)\s+left\s+"
+    r"(?:it|things|off)\b"
+    r"|\bsomeone else\s+(?:picked|took)\s+(?:it|things|them)\s+(?:up|over|on)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:next|in\s+(?:a|two|three|four|six))\s+(?:week|month|"
     r"year|quarter|term|spring|summer|autumn|winter|weeks|months)\b"
 )
 _UNKNOWN_WORDS = frozenset(
     "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
-    "board panel court tribunal hearing review vote council decision until yet next".split()
+    "board panel court tribunal hearing review vote council decision until yet next left else"
+    "".split()
 )
 _OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
 # What changed, family by family: (kind, gate, pattern). Each family is tried only when the
@@ -217,7 +222,7 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"compliments|cards|letters of thanks|testimonials|five-star|5-star|referrals)\b"
         r"|\b(?:shook|shaking)\s+(?:my|our|his|her)\s+hands?\b|\bshook\s+hands\b"
         r"|\b(?:hugged|hugging)\s+(?:me|us)\b|\bgave\s+(?:me|us)\s+a\s+(?:hug|big hug|thumbs up)\b"
-        r"|\b(?:left|gave|wrote|sent)\s+(?:us|me)?\s*(?:a|an)\s+(?:\w+\s+)?(?:review|rating|"
+        r"|\b(?:left|gave|wrote|sent)\s+(?:us|me)?\s*(?:a|an)\s+(?:[\w-]+\s+)?(?:review|rating|"
         r"feedback|note|card|letter|email|message|gift)\b"
         r"|\b(?:mentioned|highlighted|shared|cited|praised|used|showed)\s+(?:it|this|that|"
         r"my\s+[\w-]+|what i)\s+(?:at|in|to|as|with)\b",
@@ -227,7 +232,10 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         "no not never didn't hasn't haven't hadn't wasn't weren't",
         # The problem gone, or nobody suffered it: "no patient needed an extra visit".
         r"\bno (?:use of|need for|further|lasting|repeat|more|major|serious|new|one else|other)\b"
-        r"|\b(?:didn't|did not|never)\s+(?:have|get|see|receive|lose|need|hear of|log)\s+"
+        r"|\b(?:didn't|did not|never|hasn't|has not|haven't|have not|hadn't|"
+        r"(?:he|she|it|they|we)(?:'s|'ve) not)\s+"
+        r"(?:had|have|got|get|seen|see|received|receive|lost|lose|needed|need|heard of|hear of|"
+        r"logged|log)\s+"
         r"(?:a single|any|one|another|a repeat)\b"
         r"|\b(?:no|not a single|not one)\s+(?:[\w-]+\s+)?(?:[\w-]+)\s+(?:needed|complained|left|"
         r"missed|came back|got hurt|was hurt|was lost|went missing|was late|failed)\b"
@@ -260,7 +268,8 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
     (
         "confirmed",
         "against only highest lowest best fastest biggest quickest strongest busiest smoothest "
-        "first record half twice double third quarter fraction times than compared versus",
+        "first record half twice double third quarter fraction times than compared versus "
+        "instead",
         # Measured against a need or a baseline: "40 against the 200 I needed", "the highest
         # traffic of the year", "about half what the previous scheme had".
         r"\bagainst\s+(?:the\s+|a\s+|our\s+|my\s+|its\s+)?(?:\d[\d,.]*|target|goal|forecast|"
@@ -272,6 +281,8 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"sales)\b"
         r"|\b(?:half|twice|double|a third|a quarter|a fraction|\w+ times)\s+(?:of\s+)?(?:what|as "
         r"(?:many|much|fast|quick)|the (?:number|rate|level|amount))\b"
+        r"|\binstead of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:\d[\d,.]*|one|two|three|"
+        r"four|five|six|seven|eight|nine|ten|twelve|several|a few)\b"
         r"|\b(?:than|compared (?:with|to)|against|versus)\s+(?:the\s+|our\s+|its\s+)?(?:previous|"
         r"last|old|usual|year before|same (?:period|time|month|quarter)|forecast|controls?|"
         r"baseline)\b",
