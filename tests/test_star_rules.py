@@ -380,3 +380,40 @@ def test_a_saving_against_what_waiting_would_have_cost_is_a_result(
     analysis = analyzer.analyze(answer)
     assert analysis.components["result"].present
     assert "no-result" not in analysis.flags
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "All 48 were put right in nine working days.",
+        "The ambulance was at the door nineteen minutes after the call.",
+        "The organiser scored us 9/10 in their feedback survey.",
+        "We won seven of our last twelve games.",
+        "All thirty-four families got their places, and not a single claim was taken back.",
+    ],
+)
+def test_measures_told_in_everyday_forms_quantify_the_result(
+    analyzer: StarAnalyzer, outcome: str
+) -> None:
+    answer = (
+        "Last spring our centre's booking system kept losing places. As the coordinator I had "
+        "to get it right before term. I rebuilt the booking sheet and checked every entry by "
+        "hand. " + outcome
+    )
+    analysis = analyzer.analyze(answer)
+    assert analysis.components["result"].present
+    assert "unquantified-result" not in analysis.flags
+
+
+def test_a_step_told_in_the_present_perfect_is_the_speakers_action(
+    analyzer: StarAnalyzer,
+) -> None:
+    answer = (
+        "In my last company the test suite failed at random every week. My manager has given me "
+        "the task to make it reliable. I have taken a week of failure logs and I have written a "
+        "fixture that makes a fresh account per test. After that the failures came down to two "
+        "a week."
+    )
+    analysis = analyzer.analyze(answer)
+    assert analysis.components["action"].present
+    assert analysis.overall >= 3.0

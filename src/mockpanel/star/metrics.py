@@ -18,6 +18,10 @@ _NUMBER_WORDS = frozenset(
     hundred zero doubled tripled trebled quadrupled halved half twice third quarter times none
     nobody dozen
     """.split()
+) | frozenset(  # "thirty-four" is one word to the tokenizer
+    f"{tens}-{unit}"
+    for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    for unit in "one two three four five six seven eight nine".split()
 )
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -48,6 +52,11 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
             r"(?:k|m|bn|x)\b|million\b|billion\b|thousand\b|hundred\b|points?\b|pts\b|ms\b|"
             r"(?!" + _DURATION + r"\b)[a-z-]{3,}(?:s|ups)\b)"
             r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+(?:of|out of)\s+(?:the\s+|our\s+)?\d[\d,]*\b"
+            # A rating or a level: "9/10", "an Apgar of 9", "all 48 of them".
+            r"|(?<![\w./])\d{1,3}(?:\.\d)?\s?/\s?(?:5|10|100)\b"
+            r"|\b(?:score|rating|grade|mark|band|level|index|apgar|nps|csat|average)\s+of\s+"
+            r"\d[\d,]*(?:\.\d+)?\b"
+            r"|\ball\s+\d[\d,]*\b(?!\s*(?:am|pm)\b)"
             r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?[£$€]?"
             r"\d[\d,.]*\s?(?:%|k|m)?\s+(?:\w+\s+)?to\s+(?:about\s+|around\s+|roughly\s+|"
             r"nearly\s+|over\s+|under\s+)?[£$€]?\d[\d,.]*\s?(?:%|k|m)?"
@@ -75,9 +84,15 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
             r"(?:inside|ahead of|before|under)\b"
             r"|\b(?:to|by|from|under|below|over|than|within|just|only|saved|saving|in|inside)\s"
             + _AMOUNT
-            + r"\s?"
+            + r"\s?(?:working\s+|school\s+|business\s+|full\s+)?"
             + _DURATION
             + r"\b"
+            r"|(?<![\w.])"
+            + _AMOUNT
+            + r"\s?"
+            + _DURATION
+            + r"\s+(?:after|later|on\b(?!\s+(?:the|a|an|my|our|their|his|her)\s+(?:first|"
+            r"second|third|job|site|ward|project|team|phone|call|shift|road)\b))\b"
             r"|(?<![\w.])(?:\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|"
             r"ten|twelve|twenty)\s?" + _DURATION + r"\s+(?:(?:of\s+[\w-]+\s+)?(?:early|earlier|"
             r"ahead|faster|sooner|quicker|late|later than|less|fewer|shorter|instead|rather than)|"
@@ -167,13 +182,21 @@ _COMPARED = (
             + r"\b|\bevery\s+(?:second|other|third|fourth|fifth|sixth|tenth)\s+[a-z]+"
         ),
     ),
-    # A part of a whole: "one truck of 140", "two of the three sites".
+    # A part of a whole: "one truck of 140", "two of the three sites", "seven of our last
+    # twelve games".
     (
         frozenset({"of"}),
         word_pattern(
-            r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?:of|out of)\s+(?:the\s+|our\s+|all\s+)?"
-            r"(?:\d[\d,]*|" + _COUNT[3:] + r"\b"
+            r"\b"
+            + _NUMBER
+            + r"\s+(?:[\w-]+\s+){0,2}?(?:of|out of)\s+(?:the\s+|our\s+|all\s+|their\s+)?"
+            r"(?:last\s+|first\s+|final\s+|next\s+)?(?:\d[\d,]*|" + _COUNT[3:] + r"\b"
         ),
+    ),
+    # Every one of a counted group: "all fourteen were registered".
+    (
+        frozenset({"all"}),
+        word_pattern(r"\ball\s+" + _COUNT + r"\b(?!\s+of\s+(?:us|them|you|we)\b)"),
     ),
 )
 _METRIC_PATTERNS = _METRIC_PATTERNS + _COMPARED
@@ -185,8 +208,10 @@ _ZERO_METRIC = re.compile(
     r"(?!(?:one|idea|way|longer|matter|doubt|reason|time|problem|means|less|unless|was|has|"
     r"this|thus|yes)\b)[a-z]{3,}(?:s|ies)\b"
     r"|\bno (?:more |further |new |other )?(?:[a-z]+-[a-z]+ )?(?:complaint|objection|penalty)\b"
+    # "not a single claim was taken back", "not one complaint".
+    r"|\bnot (?:a single|one) (?!to\b|of\b)(?:[a-z]+(?:-[a-z]+)? )?[a-z]{3,}\b"
 )
-_ZERO_WORDS = frozenset({"no", "zero"})
+_ZERO_WORDS = frozenset({"no", "zero", "not"})
 _NOT_METRIC = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d+(?:st|nd|rd|th))$")
 
 

@@ -20,7 +20,7 @@ _PENDING = Phrases(lx.PENDING_PHRASES)
 # Outcomes hoped for or not known: "we're hoping it'll be approved", "I'm not sure where it
 # ended up", "it goes to committee next month".
 _UNKNOWN = word_pattern(
-    r"\b(?:i'm|i am|we're|we are|i was|we were|i wasn't|we weren't)\s+(?:\w+\s+)?(?:hoping|"
+    r"\b(?:i'm|i am|we're|we are|i was|we were)\s+(?:\w+\s+)?(?:hoping|"
     r"hopeful|waiting|not sure|unsure|still not sure)\b"
     r"|\b(?:not sure|don't know|do not know|didn't know|no idea|never (?:found out|heard|knew))"
     r"\s+(?:\w+\s+)?(?:where|how|what|whether|if|why)\b"

@@ -445,6 +445,14 @@ def _is_past(token: str, previous: str, before: str = "") -> bool:
     )
 
 
+_ALSO = frozenset({"also", "then", "already", "just", "now", "since", "personally", "first"})
+# Perfect forms that tell a state or a lesson rather than a step: "I have learned", "I've been".
+_NOT_STEPS = frozenset(
+    "been had learned learnt realised realized understood seen noticed felt thought known "
+    "always never got".split()
+)
+
+
 def _scan_subjects(features: SentenceFeatures, tokens: list[str]) -> None:
     """Find "I"/"we" clauses and classify the verb that follows each."""
     first_action = -1
@@ -498,6 +506,24 @@ def _scan_subjects(features: SentenceFeatures, tokens: list[str]) -> None:
             elif not acted and not embedded:
                 features.modal += 1
             continue
+        if verb in ("have", "has") and cursor + 1 < len(tokens):
+            # "I have written a fixture": a step told in the present perfect, as many speakers
+            # of other languages tell a story.
+            done = tokens[cursor + 1]
+            if done in _ALSO and cursor + 2 < len(tokens):
+                done = tokens[cursor + 2]
+            if done not in _NOT_STEPS and (
+                done in lx.PARTICIPLES or done in lx.IRREGULAR_PAST or done.endswith("ed")
+            ):
+                features.perfect += 1
+                if mine:
+                    features.i_past_actions += 1.0
+                    features.i_verbs.append(cursor + 1)
+                    if first_action < 0:
+                        first_action = cursor + 1
+                else:
+                    features.we_actions += 1
+                continue
         if verb in lx.OBLIGATION_VERBS:
             features.obligation = mine
             continue
