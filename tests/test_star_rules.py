@@ -357,7 +357,6 @@ def test_realising_something_mid_story_is_not_a_lesson(analyzer: StarAnalyzer) -
 def test_an_outcome_told_in_the_third_person_is_no_refusal(analyzer: StarAnalyzer) -> None:
     refusal = "I haven't had a situation like that at work, to be honest."
     assert analyzer.analyze(refusal).overall == 1.0
-    assert "refusal" not in analyzer.analyze(refusal).flags  # refusals are scored, not flagged
     outcome = (
         "In 2022 a resident at our care home kept falling at night. As his key worker I had to "
         "find out why. I moved his bed nearer the toilet and fitted a sensor light. He's not had "
@@ -417,3 +416,31 @@ def test_a_step_told_in_the_present_perfect_is_the_speakers_action(
     analysis = analyzer.analyze(answer)
     assert analysis.components["action"].present
     assert analysis.overall >= 3.0
+
+
+def test_a_dated_occasion_told_in_the_present_tense_is_a_story(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "Last month my coordinator calls me at seven because another carer is sick, so I have "
+        "eleven visits instead of six. I look at which clients need medicine at a fixed time and "
+        "I go to them first, and I call the others to say I will be late. I do all the visits "
+        "that day."
+    )
+    analysis = analyzer.analyze(answer, "Tell me about a time you adapted at short notice.")
+    assert analysis.components["action"].present
+    assert analysis.overall >= 2.0
+    habit = (
+        "My coordinator calls me when a carer is sick. I look at which clients need medicine at "
+        "a fixed time and I go to them first."
+    )
+    assert analyzer.analyze(habit).overall == 1.0
+
+
+@pytest.mark.parametrize(
+    ("when", "anchored"), [("three years back", True), ("back to the depot", False)]
+)
+def test_years_back_dates_the_story(when: str, anchored: bool) -> None:
+    from mockpanel.star.anchors import says_when
+    from mockpanel.star.patterns import TOKEN
+
+    text = f"i was fitting a staircase {when}."
+    assert says_when(text, set(TOKEN.findall(text))) is anchored

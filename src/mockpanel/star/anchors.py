@@ -16,7 +16,11 @@ _YEAR = re.compile(r"(?<![\d£$€.,])(?:19[6-9]\d|20[0-4]\d)(?![\d%])")
 _TIME_ANCHORS = GatedPatterns(
     (gate, word_pattern(pattern))
     for gate, pattern in (
-        ("ago into", r"\b(?:years?|months?|weeks?|days?|summers?|winters?)\s+(?:ago|into)\b"),
+        (
+            "ago into back",
+            r"\b(?:years?|months?|weeks?|days?|summers?|winters?)\s+(?:ago|into|back)\b"
+            r"(?!\s+(?:to|in|on|at|up|from|home|then)\b)",
+        ),
         (
             "after before",
             r"\b(?:years?|months?|weeks?|days?)\s+(?:after|before)\s+(?:i|we|the|our|my|a|an|it|"

@@ -94,6 +94,14 @@ def _feature_of(features: list[SentenceFeatures], sentence: Sentence) -> Sentenc
     raise KeyError(sentence.index)
 
 
+# A particular past occasion, named as such: "last month", "two years ago", "that day".
+_PAST_WHEN = re.compile(
+    r"\b(?:last\s+(?:week|month|year|summer|winter|spring|autumn|christmas|term|night|shift|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:years?|months?|weeks?|days?)\s+"
+    r"(?:ago|back)|yesterday|that (?:day|night|morning|week)|in (?:19|20)\d\d)\b"
+)
+
+
 def _story_mode(features: list[SentenceFeatures]) -> tuple[bool, bool, bool]:
     """(real example, hypothetical, generic): is there a particular past event at all?"""
     narrative = [f for f in features if f.narrative]
@@ -106,6 +114,11 @@ def _story_mode(features: list[SentenceFeatures]) -> tuple[bool, bool, bool]:
         for f in features
         if f.i_present_actions and not f.narrative and not f.imagined and not f.general
     ]
+    if not narrative and retold and any(_PAST_WHEN.search(f.sentence.norm) for f in features):
+        # "Last month my coordinator calls me... I go to them first": a dated occasion told
+        # in the present tense is still a story.
+        narrative = retold
+        anchored = True
     story = len(narrative) + (len(retold) if narrative else 0) + (1 if anchored else 0)
     if narrative and story < len(imagined) + len(general):
         # One sentence that dates an event and says what the speaker did in it ("There was a

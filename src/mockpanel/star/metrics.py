@@ -16,7 +16,7 @@ _NUMBER_WORDS = frozenset(
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred zero doubled tripled trebled quadrupled halved half twice third quarter times none
-    nobody dozen
+    nobody dozen two-thirds three-quarters
     """.split()
 ) | frozenset(  # "thirty-four" is one word to the tokenizer
     f"{tens}-{unit}"
@@ -111,11 +111,14 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
     ),
     (
         frozenset(
-            "doubled tripled trebled quadrupled halved zero twice times third quarter half".split()
+            "doubled tripled trebled quadrupled halved zero twice times third quarter half "
+            "two-thirds three-quarters thirds quarters".split()
         ),
         word_pattern(
             r"\b(?:doubled|tripled|trebled|quadrupled|halved|zero|twice as|three times|ten times|"
-            r"a third|a quarter|by half|in half)\b"
+            r"a third|a quarter|two-thirds|two thirds|three-quarters|three quarters|"
+            r"(?:by|in)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|around\s+|more than\s+|"
+            r"over\s+)?half)\b"
         ),
     ),
     (
@@ -208,10 +211,11 @@ _ZERO_METRIC = re.compile(
     r"(?!(?:one|idea|way|longer|matter|doubt|reason|time|problem|means|less|unless|was|has|"
     r"this|thus|yes)\b)[a-z]{3,}(?:s|ies)\b"
     r"|\bno (?:more |further |new |other )?(?:[a-z]+-[a-z]+ )?(?:complaint|objection|penalty)\b"
-    # "not a single claim was taken back", "not one complaint".
+    # "it didn't trip once", "not a single claim was taken back", "not one complaint".
+    r"|\b(?:didn't|did not|hasn't|has not|haven't|have not|never)\s+(?:[a-z]+\s+){1,2}?once\b"
     r"|\bnot (?:a single|one) (?!to\b|of\b)(?:[a-z]+(?:-[a-z]+)? )?[a-z]{3,}\b"
 )
-_ZERO_WORDS = frozenset({"no", "zero", "not"})
+_ZERO_WORDS = frozenset({"no", "zero", "not", "didn't", "hasn't", "haven't", "never"})
 _NOT_METRIC = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d+(?:st|nd|rd|th))$")
 
 
