@@ -152,6 +152,13 @@ IMPLICIT_RESULTS = (
         "in the year since.",
         "He's not had a single readmission in the year since.",
     ),
+    (
+        "One night last winter a walker broke his ankle high on the ridge. I led one of the "
+        "carry teams, so I had to keep the stretcher moving. I swapped the carriers every ten "
+        "minutes and picked rest spots out of the wind. It was a long night but we got him down "
+        "to the ambulance.",
+        "It was a long night but we got him down to the ambulance.",
+    ),
 )
 
 # An outcome not known yet, or never learned.
@@ -174,6 +181,9 @@ PENDING_RESULTS = (
     "At the depot last year the night shift kept loading vans in the wrong order. As shift lead I "
     "had to find out why. I checked the pick lists against the route plans and asked two drivers "
     "to note every wrong drop. Then I moved to days, so that's kind of where I left it.",
+    "At the bakery the loaves on line two kept sinking and the supermarket rejected pallets. As "
+    "night supervisor I had to find out why. I checked the proving times and had the mixer team "
+    "weigh the water for a week. Then I moved to days, so I'm not actually sure what they found.",
 )
 
 # A "Result:" heading over a lesson, and over effort and scale rather than a change.

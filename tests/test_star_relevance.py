@@ -229,3 +229,14 @@ def test_an_explaining_question_needs_the_explaining(analyzer: StarAnalyzer) -> 
 def test_developing_someone_needs_someone_who_learned(analyzer: StarAnalyzer) -> None:
     assert "off-topic" in analyzer.analyze(KITCHEN_RESCUE, DEVELOP_QUESTION).flags
     assert "off-topic" not in analyzer.analyze(COMMIS_COACHING, DEVELOP_QUESTION).flags
+
+
+def test_families_who_have_fallen_out_are_a_conflict(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "At a wedding last summer the two families had fallen out over the seating plan and "
+        "the parents were not speaking. As the planner I had to keep the day calm. I sat down "
+        "with both fathers, moved two tables and gave each side a speech slot. The day went "
+        "ahead without another scene."
+    )
+    question = "Tell me about a time you helped resolve a conflict between two people."
+    assert "off-topic" not in analyzer.analyze(answer, question).flags

@@ -196,6 +196,16 @@ _COMPARED = (
             r"(?:last\s+|first\s+|final\s+|next\s+)?(?:\d[\d,]*|" + _COUNT[3:] + r"\b"
         ),
     ),
+    # A count over a period or in all: "none in the last fourteen games", "one colony in total".
+    (
+        frozenset("total last next remaining following first".split()),
+        word_pattern(
+            r"\b(?:none|no|zero|\d[\d,]*|"
+            + _COUNT[3:]
+            + r"\s+(?:[\w-]+\s+){0,2}?(?:in total|in the (?:last|next|remaining|following|first)"
+            r"\s+(?:\d[\d,]*|" + _COUNT[3:] + r"\s+[a-z]+)"
+        ),
+    ),
     # Every one of a counted group: "all fourteen were registered".
     (
         frozenset({"all"}),

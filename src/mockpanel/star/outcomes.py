@@ -22,7 +22,9 @@ _PENDING = Phrases(lx.PENDING_PHRASES)
 _UNKNOWN = word_pattern(
     r"\b(?:i'm|i am|we're|we are|i was|we were)\s+(?:\w+\s+)?(?:hoping|"
     r"hopeful|waiting|not sure|unsure|still not sure)\b"
-    r"|\b(?:not sure|don't know|do not know|didn't know|no idea|never (?:found out|heard|knew))"
+    r"|\b(?:not (?:actually |really |totally |entirely |100% )?sure|"
+    r"don't (?:actually |really )?know|do not know|didn't know|no idea|"
+    r"never (?:found out|heard|knew))"
     r"\s+(?:\w+\s+)?(?:where|how|what|whether|if|why)\b"
     r"|\b(?:fingers crossed|hopefully)\b"
     r"|\b(?:goes|go|is going|are going|comes|come|is due|are due)\s+(?:\w+\s+){0,2}?"
@@ -154,6 +156,18 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:he|she|they|everyone|everybody|the team|staff)\s+now\s+(?!that\b)[a-z]+s?\b"
         # A state kept ever since: "the classrooms have been warm every Monday since".
         r"|\b(?:has|have|'s|'ve)\s+been\s+(?:[\w-]+\s+){1,4}?(?:since|ever since)\b",
+    ),
+    (
+        "changed",
+        "managed got through",
+        # Getting through it, told with its subject: "we managed all the calls", "we got him
+        # down to the ambulance", "I got out that way".
+        r"\b(?:we|i|they|he|she|everyone|everybody)\s+(?:\w+\s+)?(?:managed\s+(?:all|every|both|"
+        r"to\s+(?:get|keep|finish|save|clear|cover|hit|meet|deliver|open|reach|make))|"
+        r"got\s+(?:him|her|them|it|everyone|everybody|everything|all|us)\s+(?:\w+\s+)?(?:down|"
+        r"out|back|home|through|there|done|sorted|finished|fixed|open|running|moving|working)|"
+        r"got\s+(?:out|through|there|home)\s+(?:that|in|on|with|before|by)|got through (?:it|the))"
+        r"\b",
     ),
     (
         "changed",
