@@ -159,6 +159,13 @@ IMPLICIT_RESULTS = (
         "to the ambulance.",
         "It was a long night but we got him down to the ambulance.",
     ),
+    (
+        "Eighteen months ago a rack in our data hall kept tripping at two in the morning. I was "
+        "the only engineer on nights, so it was on me. I matched the trip times to the power "
+        "logs and moved two servers onto the other feed. We'd no more trips for the rest of that "
+        "quarter.",
+        "We'd no more trips for the rest of that quarter.",
+    ),
 )
 
 # An outcome not known yet, or never learned.
@@ -184,6 +191,9 @@ PENDING_RESULTS = (
     "At the bakery the loaves on line two kept sinking and the supermarket rejected pallets. As "
     "night supervisor I had to find out why. I checked the proving times and had the mixer team "
     "weigh the water for a week. Then I moved to days, so I'm not actually sure what they found.",
+    "In summer 2022 three of our hives lost most of their bees in a week. I was responsible for "
+    "that apiary, so I had to find out why. I sent samples to the lab, checked the mite counts "
+    "and asked the farmer next door what he had sprayed. He said",
 )
 
 # A "Result:" heading over a lesson, and over effort and scale rather than a change.

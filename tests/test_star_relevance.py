@@ -240,3 +240,27 @@ def test_families_who_have_fallen_out_are_a_conflict(analyzer: StarAnalyzer) -> 
     )
     question = "Tell me about a time you helped resolve a conflict between two people."
     assert "off-topic" not in analyzer.analyze(answer, question).flags
+
+
+PATIENT_STORY = (
+    "Last winter an elderly man with a broken hip refused to come to hospital because nobody could "
+    "look after his dog. As the lead paramedic I had to get him to agree. I found a neighbour who "
+    "took the dog for the week. He agreed to come in and had surgery the next morning."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "on_topic"),
+    [
+        (
+            "Tell me about a time a new system was introduced and you had to adapt.",
+            False,
+        ),
+        ("Tell me about a time you used numbers or data to find the cause of a problem.", False),
+        ("Tell me about a time you helped a patient in a difficult situation.", True),
+    ],
+)
+def test_a_question_about_a_change_or_about_data_needs_it_in_the_story(
+    analyzer: StarAnalyzer, question: str, on_topic: bool
+) -> None:
+    assert ("off-topic" not in analyzer.analyze(PATIENT_STORY, question).flags) is on_topic

@@ -426,6 +426,14 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
         chosen = [
             (f, s) for f, s in chosen if (f.metrics or f.confirmed) and f.sentence.index > aim
         ]
+    if features and _trails_off(features[-1]):
+        # An answer cut off mid-sentence stopped before its outcome: what it said before the
+        # speaker's last step, and the broken sentence itself, are not one.
+        last_step = max((f.sentence.index for f in features if f.i_actions), default=-1)
+        chosen = [
+            (f, s) for f, s in chosen if last_step < f.sentence.index < features[-1].sentence.index
+        ]
+        closing = None
     if not chosen and _tells_what_followed(closing, features, start):
         assert closing is not None
         chosen = [(closing, 1.0)]
@@ -461,6 +469,14 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
     if hedged:
         score -= 0.5 * min(hedged, 2)
     finding.score = _clamp(score, 2)
+
+
+def _trails_off(last: SentenceFeatures) -> bool:
+    """Whether the answer stops mid-sentence ("...and I asked the farmer. He said")."""
+    sentence = last.sentence
+    if sentence.bullet or sentence.label is not None:
+        return False  # list items and headed lines often end without a stop
+    return last.words >= 2 and sentence.text.rstrip()[-1:].isalnum()
 
 
 # A closing remark that sums up rather than tells ("it was a busy week", "that's how I'd go

@@ -445,6 +445,8 @@ def _is_past(token: str, previous: str, before: str = "") -> bool:
     )
 
 
+# Words that follow "'d" only when it stands for "had": "we'd no more trips", "I'd a call".
+_HAD_BEFORE = frozenset({"no", "a", "an", "the", "some", "nothing", "to", "two", "three"})
 _ALSO = frozenset({"also", "then", "already", "just", "now", "since", "personally", "first"})
 # Perfect forms that tell a state or a lesson rather than a step: "I have learned", "I've been".
 _NOT_STEPS = frozenset(
@@ -501,8 +503,13 @@ def _scan_subjects(features: SentenceFeatures, tokens: list[str]) -> None:
             features.perfect += 1
             continue
         if token.endswith("'d"):
-            if verb in lx.PARTICIPLES or verb in lx.IRREGULAR_PAST or verb.endswith("ed"):
-                features.past = True  # "I'd tested": had, not would
+            if (
+                verb in lx.PARTICIPLES
+                or verb in lx.IRREGULAR_PAST
+                or verb.endswith("ed")
+                or verb in _HAD_BEFORE
+            ):
+                features.past = True  # "I'd tested", "we'd no more trips": had, not would
             elif not acted and not embedded:
                 features.modal += 1
             continue
