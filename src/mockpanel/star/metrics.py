@@ -46,18 +46,33 @@ _DURATION_WORDS = frozenset(
 _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
     (
         None,
+        # Led by a digit or a currency sign: the look-ahead lets every other position fail at
+        # once instead of trying each branch.
         word_pattern(
-            r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+            r"(?=[\d£$€¥])(?:[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|"
+            r"thousand)\b)?"
             r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b|"
             r"(?:k|m|bn|x)\b|million\b|billion\b|thousand\b|hundred\b|points?\b|pts\b|ms\b|"
             r"(?!" + _DURATION + r"\b)[a-z-]{3,}(?:s|ups)\b)"
             r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+(?:of|out of)\s+(?:the\s+|our\s+)?\d[\d,]*\b"
-            # A rating or a level: "9/10", "an Apgar of 9", "all 48 of them".
-            r"|(?<![\w./])\d{1,3}(?:\.\d)?\s?/\s?(?:5|10|100)\b"
-            r"|\b(?:score|rating|grade|mark|band|level|index|apgar|nps|csat|average)\s+of\s+"
+            # A rating: "9/10", "4.8/5".
+            r"|(?<![\w./])\d{1,3}(?:\.\d)?\s?/\s?(?:5|10|100)\b)"
+        ),
+    ),
+    (
+        # A level told with its name, and every one of a counted group: "an Apgar of 9",
+        # "all 48 were fixed".
+        frozenset("score rating grade mark band level index apgar nps csat average all".split()),
+        word_pattern(
+            r"\b(?:score|rating|grade|mark|band|level|index|apgar|nps|csat|average)\s+of\s+"
             r"\d[\d,]*(?:\.\d+)?\b"
             r"|\ball\s+\d[\d,]*\b(?!\s*(?:am|pm)\b)"
-            r"|\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?[£$€]?"
+        ),
+    ),
+    (
+        frozenset({"from"}),
+        word_pattern(
+            r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?[£$€]?"
             r"\d[\d,.]*\s?(?:%|k|m)?\s+(?:\w+\s+)?to\s+(?:about\s+|around\s+|roughly\s+|"
             r"nearly\s+|over\s+|under\s+)?[£$€]?\d[\d,.]*\s?(?:%|k|m)?"
         ),
@@ -65,7 +80,7 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
     (
         frozenset("day week month year shift hour quarter night".split()),
         word_pattern(
-            r"(?<![\w.])(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"\b(?<!\.)(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
             r"twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:\w+\s+)?(?:per|a|an|every|"
             r"each)\s+(?:day|week|month|year|shift|hour|quarter|night)\b"
         ),
@@ -87,13 +102,13 @@ _METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
             + r"\s?(?:working\s+|school\s+|business\s+|full\s+)?"
             + _DURATION
             + r"\b"
-            r"|(?<![\w.])"
+            r"|\b(?<!\.)"
             + _AMOUNT
             + r"\s?"
             + _DURATION
             + r"\s+(?:after|later|on\b(?!\s+(?:the|a|an|my|our|their|his|her)\s+(?:first|"
             r"second|third|job|site|ward|project|team|phone|call|shift|road)\b))\b"
-            r"|(?<![\w.])(?:\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|"
+            r"|\b(?<!\.)(?:\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|"
             r"ten|twelve|twenty)\s?" + _DURATION + r"\s+(?:(?:of\s+[\w-]+\s+)?(?:early|earlier|"
             r"ahead|faster|sooner|quicker|late|later than|less|fewer|shorter|instead|rather than)|"
             r"of\s+(?:downtime|delay))\b"

@@ -217,7 +217,8 @@ _REFLECTION_MORE = word_pattern(
     r"objective|starter))"
     r"|\b(?:afterwards|later|since|then|eventually)[, ]+(?:i\s+)?(?:realised|realized)\b"
     # "...before I realised I'd used the old schedule" tells the story on, not a lesson.
-    r"|(?<!before )(?<!until )(?<!till )(?<!when )(?<!once )\bi\s+(?:\w+\s+)?(?:realised|realized)"
+    r"|\bi(?<!before i)(?<!until i)(?<!till i)(?<!when i)(?<!once i)\s+(?:\w+\s+)?"
+    r"(?:realised|realized)"
     r"\s+(?:afterwards|later|then|that i|how|i)\b"
     r"|\b(?:it|this|that)\s+(?:showed|taught|reminded|made)\s+me\b"
     r"|\bi(?:'ve| have) (?:since|now)\b|\bi(?:'ve| have) (?:done|used|applied|kept) (?:this|that|"
@@ -235,8 +236,10 @@ _REFLECTION_MORE = word_pattern(
     # A change of practice from then on: "I started qualifying roles harder the next quarter".
     r"|\bi\s+(?:\w+\s+)?(?:started|began)\s+[a-z]+ing\b[^.;]{0,60}?\b(?:the next|the following|"
     r"from then on|ever since|since then|after that|afterwards|going forward)\b"
-    # "Now I put proofing in the plan": a change of practice, told in the present.
-    r"|(?:^|[.;:,-]\s*|\band\s+)now,?\s+i\s+(?:always\s+|never\s+|also\s+)?(?!was\b|had\b|"
+)
+# "Now I put proofing in the plan": a change of practice, told in the present.
+_NOW_I = re.compile(
+    r"(?:^|[.;:,-]\s*|\band\s+)now,?\s+i\s+(?:always\s+|never\s+|also\s+)?(?!was\b|had\b|"
     r"knew\b|could\b|realised\b|realized\b|thought\b|felt\b|saw\b|went\b|got\b)[a-z]+"
 )
 _MORE_GATE = frozenset(
@@ -748,6 +751,8 @@ def _reflects(norm: str, vocab: set[str], imagined_frame: bool, steps: int = 0) 
             continue
         if found in _CHANGED_HOW and _I_CHANGED.search(norm):
             continue  # "I changed the way I did things": a step taken, not a lesson
+        return True
+    if "now" in vocab and _NOW_I.search(norm) is not None:
         return True
     return not _MORE_GATE.isdisjoint(vocab) and _REFLECTION_MORE.search(norm) is not None
 
