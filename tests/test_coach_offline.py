@@ -248,3 +248,32 @@ def test_notes_about_a_panelist_read_as_their_work() -> None:
     assert work_phrase("The new pricing engine") == "on the new pricing engine"
     assert work_phrase("running the graduate scheme") == "running the graduate scheme"
     assert work_phrase("is the owner of the data platform") == "as the owner of the data platform"
+
+
+def test_a_typed_question_gets_feedback_on_the_competency_it_asks_about(
+    coach: OfflineCoach,
+) -> None:
+    success = (
+        "Last spring I ran the school fair with a target of 3,000 pounds. I booked the stalls, "
+        "found four sponsors and organised a raffle. We raised 4,650 pounds and the books "
+        "arrived in June."
+    )
+    assessed = coach.assess("Tell me about a project that didn't go to plan.", success)
+    assert "off-topic" in assessed.flags
+    off_topic_note = next(s for s in assessed.feedback.sharpen if "doesn't really answer" in s)
+    assert "failure" in off_topic_note
+
+
+@pytest.mark.parametrize(
+    ("question", "competency"),
+    [
+        ("Tell me about a time you disagreed with a colleague.", "conflict"),
+        ("Describe a time you handled a customer complaint.", "customer-focus"),
+        ("Give me an example of explaining something technical to a non-expert.", "communication"),
+        ("What is your favourite colour?", None),
+    ],
+)
+def test_question_competency(question: str, competency: str | None) -> None:
+    from mockpanel.star.relevance import question_competency
+
+    assert question_competency(question) == competency

@@ -100,7 +100,11 @@ class OfflineCoach(Coach):
 
     def assess(self, question: str, answer: str, competency: str | None = None) -> StarAssessment:
         """Analyzer scores plus phrase-book feedback."""
+        from mockpanel.star.relevance import question_competency
+
         analysis = self.analyzer.analyze(answer, question)
+        if competency is None and question:
+            competency = question_competency(question)
         return StarAssessment.from_analysis(
             analysis, self.feedback.write(analysis, competency), provider=self.provider
         )

@@ -151,3 +151,24 @@ def relevance(
         low = round(min(score, 0.1 + 0.5 * overlap), 2)
         return Relevance(low, themes, met, found.overlap, missing, alone)
     return found
+
+
+# The question-bank competency each theme belongs to, for questions typed in free text.
+_THEME_COMPETENCY = {
+    "complaint": "customer-focus",
+    "customer": "customer-focus",
+    "change": "adaptability",
+    "data": "problem-solving",
+    "explaining": "communication",
+    "development": "leadership",
+}
+
+
+def question_competency(question: str) -> str | None:
+    """The competency a free-text question asks about, judged from the themes it names."""
+    _, themes, _, _ = _question_view(question)
+    ordered = [t for t in lx.EVENT_THEMES if t in themes] + [
+        t for t in themes if t not in lx.EVENT_THEMES
+    ]
+    return _THEME_COMPETENCY.get(ordered[0], ordered[0]) if ordered else None
+
