@@ -168,8 +168,11 @@ ADVICE_LETTER = (
 def test_a_success_story_does_not_answer_a_question_about_a_plan_that_failed(
     analyzer: StarAnalyzer,
 ) -> None:
-    assert "off-topic" in analyzer.analyze(BAKE_SALE_SUCCESS, FAILURE_QUESTION).flags
-    assert analyzer.analyze(BAKE_SALE_SUCCESS, FAILURE_QUESTION).overall == 1.0
+    success = analyzer.analyze(BAKE_SALE_SUCCESS, FAILURE_QUESTION)
+    assert "off-topic" in success.flags
+    # Setbacks are told in too many ways to be sure: the link is doubtful, capped at 2.
+    assert success.overall == 2.0
+    assert analyzer.analyze(BAKE_SALE_SUCCESS).overall >= 3.5
     assert "off-topic" not in analyzer.analyze(BAKE_SALE_SLIP, FAILURE_QUESTION).flags
 
 

@@ -129,6 +129,7 @@ CapCondition = Literal[
     "hypothetical",
     "generic",
     "off-topic",
+    "doubtful-topic",
     "grader-manipulation",
     "no-reflection",
     "unquantified-result",

@@ -69,12 +69,14 @@ class StarAnalyzer:
         result = reading.findings["result"]
         unquantified = result.present and not reading.result_metrics
         off_topic = related.off_topic and reading.real_example
+        doubtful = off_topic and related.doubtful
         substantial = not manipulated or (
             sum(len(_WORD.findall(s.norm)) for s in kept) >= lengths.too_short_words
         )
         holding = conditions(
             reading,
-            off_topic=off_topic,
+            off_topic=off_topic and not doubtful,
+            doubtful_topic=doubtful,
             manipulated=manipulated,
             unquantified=unquantified,
             substantial=substantial,

@@ -541,6 +541,9 @@ STOPWORDS = frozenset(
 # about a conflict with a client is answered by a conflict, not by any story with a client in
 # it. The others (leadership, ownership, teamwork...) can be shown by almost any story, so
 # missing their words proves nothing.
+# Event themes told in words too varied to list: a story missing their markers may still hold
+# the event, so it is doubtful rather than off-topic.
+DOUBTFUL_THEMES = frozenset({"failure"})
 EVENT_THEMES = (
     "complaint",
     "failure",
@@ -569,7 +572,8 @@ SUPERIOR_MENTION = (
 # only by a story with someone beside the speaker: "we", a colleague, a partner, "together".
 TOGETHER_QUESTION = (
     r"\b(?:with others|with other people|with (?:a|your) team|as (?:part of )?a team|in a team|"
-    r"team ?work|teamwork|collaborat\w*|together|shared goal|common goal|jointly)\b"
+    r"team ?work|teamwork|collaborat\w*|together|shared goal|common goal|jointly|closely with|"
+    r"outside your (?:own )?team|other teams|other departments|cross-functional)\b"
 )
 COMPANY_MENTION = (
     r"\b(?:we|we'd|we've|we're|we'll|us|our|ours|together|jointly|colleagues?|co-workers?|"
@@ -826,6 +830,15 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "what i'd done",
             "what i had done",
             # Falling short of what was needed: "short of the 200 I needed".
+            "crack",
+            "not ready",
+            "weren't ready",
+            "wasn't ready",
+            "had to wait",
+            "without trialling",
+            "without testing",
+            "without trying",
+            "penalty",
             "without checking",
             "without actually",
             "picked it up",
@@ -921,6 +934,17 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "understood",
             "persuasi",
             "went through it",
+            "took it to",
+            "took it all to",
+            "put it to",
+            "negotiat",
+            "petition",
+            "argued",
+            "lobb",
+            "made the case",
+            "pushed for",
+            "represent",
+            "we won",
             "show",
             "showed",
             "talked him through",
@@ -1095,6 +1119,15 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "translat",
             "step by step",
             "example",
+            "video",
+            "recorded",
+            "report",
+            "steps to",
+            "screenshot",
+            "photo",
+            "evidence",
+            "proof",
+            "demo",
         ),
     ),
     # Developing someone needs someone who learned or grew in the story.

@@ -127,7 +127,25 @@ _PATTERNS: list[tuple[str, str]] = [
         r"assessed|checked|processed|evaluated|filtered|read)\s+(?:automatically|by\s+(?:an?\s+|"
         r"the\s+)?(?:machine|computer|software|algorithm|ai|bot|model|system|program|keyword))",
     ),
-    ("treat", r"\btreat\s+(?:this|my|the)\s+(?:answer|response|submission|candidate|story)\s+as\b"),
+    # A list of words for a keyword scanner, or the STAR parts recited as a sentence of their
+    # own: "Keywords: leadership, ownership...", "Situation task action result reflection."
+    ("keywords keyword buzzwords", r"\b(?:keywords?|key words|buzzwords)\s*:"),
+    (
+        "situation",
+        r"(?:^|[.!?:]\s+)\W*situation[,;/\s-]+task[,;/\s-]+action[,;/\s-]+(?:and\s+)?result"
+        r"(?:[,;/\s-]+(?:and\s+)?reflection)?\s*(?:[.!?\n]|$)",
+    ),
+    (
+        "treat",
+        r"\btreat\s+(?:this|my|the)\s+(?:[\w-]+\s+){0,2}?(?:answer|response|submission|candidate|"
+        r"story|result|outcome|reflection|example|part)s?\s+(?:above\s+|below\s+)?as\b",
+    ),
+    # Telling the reader what to take as given: "assume a reflection has been included".
+    (
+        "assume",
+        r"\bassume\s+(?:that\s+)?(?:a|an|the|my|this|every|all)\s+(?:[\w-]+\s+){0,2}?(?:reflection|"
+        r"result|situation|task|action|star|metric|lesson|outcome|component|part|criteri)",
+    ),
     (
         "instructions instruction notes note guidance override directive message prompt",
         r"\b(?:grader|evaluator|scorer|assessor|reviewer|rater|judge|ai|llm|model|assistant|system|"
@@ -173,9 +191,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"ai|llm|language model|chatbot|chatgpt|gpt|scoring system|grading system)\b",
     ),
     (
-        "whoever",
+        "whoever whatever",
         r"\b(?:note|message|instruction|instructions|reminder|memo|p\.?s\.?)\s+(?:to|for)\s+"
-        r"whoever\s+(?:is\s+)?(?:reads?|reading|scores?|scoring|grades?|grading|marks?|marking|"
+        r"(?:whoever|whatever)\s+(?:or\s+(?:whoever|whatever)\s+)?(?:is\s+)?(?:reads?|reading|"
+        r"scores?|scoring|grades?|grading|marks?|marking|"
         r"reviews?|reviewing|evaluates?|evaluating|assess(?:es)?|assessing)\b",
     ),
     (

@@ -48,12 +48,25 @@ class Relevance:
     alone: bool = False
 
     @property
+    def doubtful(self) -> bool:
+        """Off-topic by a theme whose language is too varied to be sure (a setback)."""
+        return (
+            self.off_topic
+            and not (self.counterpart_missing or self.alone)
+            and self._primary in lx.DOUBTFUL_THEMES
+        )
+
+    @property
+    def _primary(self) -> str | None:
+        return next((t for t in lx.EVENT_THEMES if t in self.themes), None)
+
+    @property
     def off_topic(self) -> bool:
         """The story is about something else: the event asked about never happens in it, the
         wrong person is in it, or a story about working with others has nobody else in it."""
         if self.counterpart_missing or self.alone:
             return True
-        primary = next((t for t in lx.EVENT_THEMES if t in self.themes), None)
+        primary = self._primary
         return primary is not None and primary not in self.themes_met and self.overlap < 0.33
 
 
@@ -171,4 +184,3 @@ def question_competency(question: str) -> str | None:
         t for t in themes if t not in lx.EVENT_THEMES
     ]
     return _THEME_COMPETENCY.get(ordered[0], ordered[0]) if ordered else None
-

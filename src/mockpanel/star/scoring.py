@@ -21,6 +21,7 @@ _SHORT_OF_EXEMPLARY: frozenset[CapCondition] = frozenset(
         "unquantified-result",
         "we-heavy",
         "off-topic",
+        "doubtful-topic",
         "hypothetical",
         "generic",
         "grader-manipulation",
@@ -56,6 +57,7 @@ def conditions(
     *,
     off_topic: bool,
     manipulated: bool,
+    doubtful_topic: bool = False,
     unquantified: bool,
     substantial: bool = True,
 ) -> set[CapCondition]:
@@ -78,6 +80,8 @@ def conditions(
         holding.add("generic")
     if off_topic:
         holding.add("off-topic")
+    if doubtful_topic:
+        holding.add("doubtful-topic")
     # Beside text aimed at the scorer, only a genuine story counts: a line or two, or a story
     # with a STAR part missing, is not one.
     genuine = reading.real_example and substantial and "missing-star-part" not in holding
