@@ -166,6 +166,12 @@ IMPLICIT_RESULTS = (
         "quarter.",
         "We'd no more trips for the rest of that quarter.",
     ),
+    (
+        "In 2022 I took over a tenant who had reported mould nine times. I decided it was mine to "
+        "finish. I visited myself and found the bathroom fan only ran with the light, so I had an "
+        "electrician fit a humidity switch. The mould didn't come back that winter.",
+        "The mould didn't come back that winter.",
+    ),
 )
 
 # An outcome not known yet, or never learned.
@@ -194,6 +200,10 @@ PENDING_RESULTS = (
     "In summer 2022 three of our hives lost most of their bees in a week. I was responsible for "
     "that apiary, so I had to find out why. I sent samples to the lab, checked the mite counts "
     "and asked the farmer next door what he had sprayed. He said",
+    "One night last January a young man fell asleep on our platform and I couldn't wake him. As "
+    "the station supervisor I had to keep him safe. I got him into the waiting room, rang control "
+    "and sat with him. Then the night manager took over, so I never actually found out what "
+    "happened to him.",
 )
 
 # A "Result:" heading over a lesson, and over effort and scale rather than a change.

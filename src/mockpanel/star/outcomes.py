@@ -24,7 +24,7 @@ _UNKNOWN = word_pattern(
     r"hopeful|waiting|not sure|unsure|still not sure)\b"
     r"|\b(?:not (?:actually |really |totally |entirely |100% )?sure|"
     r"don't (?:actually |really )?know|do not know|didn't know|no idea|"
-    r"never (?:found out|heard|knew))"
+    r"never (?:actually |really )?(?:found out|heard|knew))"
     r"\s+(?:\w+\s+)?(?:where|how|what|whether|if|why)\b"
     r"|\b(?:fingers crossed|hopefully)\b"
     r"|\b(?:goes|go|is going|are going|comes|come|is due|are due)\s+(?:\w+\s+){0,2}?"
@@ -255,7 +255,9 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"missed|came back|got hurt|was hurt|was lost|went missing|was late|failed)\b"
         r"|\b(?:didn't|did not|never|hasn't|has not|haven't|hadn't|wasn't|weren't)\s+(?:\w+\s+)?"
         r"(?:trip|happen|recur|fail|break|crash|come back|return|complain|reoffend|relapse|drop|"
-        r"slip|leak|go down|miss)\w*\s+(?:once|again|since|after that|afterwards|for)\b"
+        r"slip|leak|go down|miss)\w*\s+(?:once|again|since|after that|afterwards|for|"
+        r"(?:that|this|all|the whole|the next|the following)\s+(?:winter|summer|spring|autumn|year|"
+        r"month|week|season|term|quarter))\b"
         # Not since: "he hasn't left a tool up there since".
         r"|\b(?:hasn't|has not|haven't|have not|hadn't|had not)\b[^.;]{0,50}?\bsince\b",
     ),
