@@ -228,7 +228,7 @@ _COMPARED = (
     ),
 )
 _METRIC_PATTERNS = _METRIC_PATTERNS + _COMPARED
-_DIGIT_METRIC = _METRIC_PATTERNS[0][1]
+_DIGIT_METRIC = re.compile(_METRIC_PATTERNS[0][1].pattern)
 _SPELLED = GatedPatterns((gate, pattern) for gate, pattern in _METRIC_PATTERNS if gate is not None)
 # A count of zero: "no queries", "zero defects", "no further complaints".
 _ZERO_METRIC = re.compile(
@@ -244,11 +244,32 @@ _ZERO_WORDS = frozenset({"no", "zero", "not", "didn't", "hasn't", "haven't", "ne
 _NOT_METRIC = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d+(?:st|nd|rd|th))$")
 
 
+# Where a digit-led measure can start: the digit pattern is tried only there.
+_DIGIT_START = re.compile(r"[£$€¥]|(?<![\w.])\d")
+
+
+def _digit_measures(norm: str) -> list[re.Match[str]]:
+    """The digit-led measures of `norm`, as `finditer` would find them, tried only at starts."""
+    found: list[re.Match[str]] = []
+    reach = 0
+    pattern = _DIGIT_METRIC
+    for start in _DIGIT_START.finditer(norm):
+        at = start.start()
+        if at < reach:
+            continue
+        match = pattern.match(norm, at)
+        if match is not None:
+            reach = match.end()
+            if not _NOT_METRIC.match(match.group(0)):
+                found.append(match)
+    return found
+
+
 def measures(norm: str, vocab: set[str]) -> list[str]:
     """The measures a sentence states, in order, without overlaps."""
     has_digit = _NUMBER_GATE.search(norm) is not None
-    found: list[re.Match[str]] = []
-    patterns: list[Pattern] = [_DIGIT_METRIC] if has_digit else []
+    found: list[re.Match[str]] = _digit_measures(norm) if has_digit else []
+    patterns: list[Pattern] = []
     if has_digit or not _NUMBER_WORDS.isdisjoint(vocab):
         patterns.extend(_SPELLED.pairs[at][1] for at in _SPELLED.candidates(vocab))
     for pattern in patterns:

@@ -419,16 +419,21 @@ def _outcome_strength(norm: str, features: SentenceFeatures) -> tuple[float, boo
     features.outcome_clauses = strong
     weak = 0
     if not _OUTCOME_SET.isdisjoint(vocab):
-        previous = ""
         chained = set(features.i_verbs)
         tokens = features.tokens
+        between = lx.ADVERBS_BETWEEN
         for position, token in enumerate(tokens):
-            if token in _OUTCOME_SET and previous not in SUBJECT_I and position not in chained:
-                # "The project went on for a while": carrying on is not an outcome.
-                if not (token == "went" and tokens[position + 1 : position + 2] == ["on"]):
-                    weak += 1
-            if token not in lx.ADVERBS_BETWEEN:
-                previous = token
+            if token not in _OUTCOME_SET or position in chained:
+                continue
+            # The subject is the nearest word before it that is not an adverb ("I quickly cut").
+            before = position - 1
+            while before >= 0 and tokens[before] in between:
+                before -= 1
+            if before >= 0 and tokens[before] in SUBJECT_I:
+                continue
+            # "The project went on for a while": carrying on is not an outcome.
+            if not (token == "went" and tokens[position + 1 : position + 2] == ["on"]):
+                weak += 1
     resultative = 0
     if not _RESULTATIVE_WORDS.isdisjoint(vocab):
         resultative = sum(1 for _ in _RESULTATIVE.finditer(norm))
