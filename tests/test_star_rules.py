@@ -444,3 +444,59 @@ def test_years_back_dates_the_story(when: str, anchored: bool) -> None:
 
     text = f"i was fitting a staircase {when}."
     assert says_when(text, set(TOKEN.findall(text))) is anchored
+
+
+def test_a_general_remark_at_the_end_is_no_outcome(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "Last spring I found newts in a pond next to where the contractor wanted a haul road. I "
+        "walked the site with the site manager and showed him a route along the hedge that kept "
+        "within the licence. Generally, once people see you're trying to help them get the job "
+        "done, they come round."
+    )
+    assert not analyzer.analyze(answer).components["result"].present
+
+
+def test_owning_a_mistake_one_had_signed_off_is_no_outcome(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "Last year a resident at our home fell at night and wasn't found for forty minutes. That "
+        "was my mistake - I'd signed off the rota without checking the skill mix. I told the "
+        "family myself and made the notification to the regulator."
+    )
+    assert not analyzer.analyze(answer).components["result"].present
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "It went in in January and they decide in late March, so fingers crossed.",
+        "Then my seat rotated, so I never learned whether the note was used.",
+        "The night manager took over. I'm trying to remember what they found in the end.",
+    ],
+)
+def test_an_outcome_still_awaited_or_never_learned_is_no_result(
+    analyzer: StarAnalyzer, ending: str
+) -> None:
+    answer = (
+        "Last winter our youth centre lost its main grant. As the manager I had to find new "
+        "money before the summer. I went through sixty funders, shortlisted eight and wrote the "
+        "biggest bid myself. " + ending
+    )
+    assert not analyzer.analyze(answer).components["result"].present
+
+
+def test_a_problem_gone_for_good_told_in_the_present_is_a_result(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "At the print shop the job tickets were written by hand and we often lost them. I "
+        "proposed a shared spreadsheet to the owner and built the template myself. Now every "
+        "job is in the sheet and we don't lose tickets any more."
+    )
+    assert analyzer.analyze(answer).components["result"].present
+
+
+def test_someone_only_starting_on_the_fix_is_no_outcome(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "The day before release I found the game crashing on old phones. I decided to take it "
+        "on. I tested six devices, recorded the crash logs and explained the fault to the "
+        "developer with a video. Then he started to work on it in the evening."
+    )
+    assert not analyzer.analyze(answer).components["result"].present

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from mockpanel.models import COMPONENTS, Component
 from mockpanel.star import lexicon as lx
 from mockpanel.star.anchors import opens_at_a_place
-from mockpanel.star.outcomes import change_metrics, measure_outcome
+from mockpanel.star.outcomes import change_metrics, measure_outcome, now_changed
 from mockpanel.star.segment import Sentence
 from mockpanel.star.signals import SentenceFeatures
 
@@ -372,7 +372,9 @@ def _choose_evidence(findings: dict[Component, Finding]) -> None:
 def _result_strength(feature: SentenceFeatures) -> float:
     """How clearly a sentence states an outcome."""
     if feature.imagined or (
-        feature.general and (not feature.past or feature.self_description or feature.generic_you)
+        feature.general
+        and (not feature.past or feature.self_description or feature.generic_you)
+        and not now_changed(feature.sentence.norm)
     ):
         return 0.0  # a habit or a remark about oneself tells no outcome of this story
     measure_outcome(feature)
@@ -417,19 +419,34 @@ def _find_result(features: list[SentenceFeatures], finding: Finding, first_actio
         if feature is closing and strength > 0 and feature.outcome_cued and not feature.i_actions:
             strength += CLOSING_BONUS
         scored.append((feature, strength))
-    chosen = [(f, s) for f, s in scored if s >= 1.0]
-    if closing is not None and closing.sentence.index >= start and measure_outcome(closing).pending:
-        # A story that ends on "they're still deciding" has no outcome yet: earlier changes
-        # ("they went quiet for a bit") are steps on the way, unless measured or confirmed,
-        # and a figure told before the speaker's aim is the case for acting, not an outcome.
+    # The opening sentence sets the scene; it is the outcome only when it leads with a measure.
+    chosen = [
+        (f, s)
+        for f, s in scored
+        if s >= 1.0 and (f.sentence.index > 0 or f.metrics or len(features) == 1)
+    ]
+    last_step = max((f.sentence.index for f in features if f.i_actions), default=-1)
+    waiting = [
+        f
+        for f in features
+        if f.sentence.index >= max(start, last_step) and measure_outcome(f).pending
+    ]
+    if waiting:
+        # A story that ends on "they're still deciding" or "I never found out" has no outcome
+        # yet: earlier changes ("they went quiet for a bit") are steps on the way, unless
+        # measured or confirmed, and a figure told before the speaker's aim is the case for
+        # acting, not an outcome; nor is anything said after the wait began.
         aim = max((f.sentence.index for f in features if f.task_frame or f.goal), default=-1)
+        since = waiting[0].sentence.index
         chosen = [
-            (f, s) for f, s in chosen if (f.metrics or f.confirmed) and f.sentence.index > aim
+            (f, s)
+            for f, s in chosen
+            if (f.metrics or f.confirmed) and aim < f.sentence.index < since
         ]
+        closing = None
     if features and _trails_off(features[-1]):
         # An answer cut off mid-sentence stopped before its outcome: what it said before the
         # speaker's last step, and the broken sentence itself, are not one.
-        last_step = max((f.sentence.index for f in features if f.i_actions), default=-1)
         chosen = [
             (f, s) for f, s in chosen if last_step < f.sentence.index < features[-1].sentence.index
         ]
@@ -485,6 +502,8 @@ _VERDICT_OR_INTENT = re.compile(
     r"^[\s\W]*(?:(?:so|and|but|yeah|well|then|overall|honestly)\b[\s\W]*)*(?:it|that|this|which)"
     r"(?:'s|\s+was|\s+is|\s+has been|\s+were)\b"
     r"|\b(?:would|will|won't|'d|'ll|going to|yet|maybe|might|hopefully|next week|next month)\b"
+    # Only the start of someone's work: "then he started to work on it".
+    r"|\b(?:started|began|starts|begins)\s+(?:to\s+)?[a-z]+"
     r"|\b(?:situation|task|action|result)\b|(?<![\w-])star\b"
 )
 # A state that has lasted to now: "she still sends me a card", "now the practice calls me".

@@ -835,7 +835,6 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "seizure",
             "emergency",
             "accident",
-            "injur",
             "fire",
             "flood",
             "outage",

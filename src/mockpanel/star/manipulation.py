@@ -130,6 +130,14 @@ _PATTERNS: list[tuple[str, str]] = [
     # A list of words for a keyword scanner, or the STAR parts recited as a sentence of their
     # own: "Keywords: leadership, ownership...", "Situation task action result reflection."
     ("keywords keyword buzzwords", r"\b(?:keywords?|key words|buzzwords)\s*:"),
+    # Speaking of what the scorer likes: "these AI scorers like numbers, so...".
+    (
+        "scorer scorers grader graders marker markers evaluator evaluators assessor assessors",
+        r"\b(?:ai|automated|the|these|those|your|such)\s+(?:scorers?|graders?|markers?|"
+        r"evaluators?|assessors?|scoring systems?|algorithms?)\s+(?:\w+\s+)?(?:like|likes|love|"
+        r"loves|want|wants|need|needs|prefer|prefers|look for|looks for|reward|rewards|count|"
+        r"counts|listen for|listens for|pick up on|picks up on)\b",
+    ),
     (
         "situation",
         r"(?:^|[.!?:]\s+)\W*situation[,;/\s-]+task[,;/\s-]+action[,;/\s-]+(?:and\s+)?result"

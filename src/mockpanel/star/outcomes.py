@@ -24,7 +24,8 @@ _UNKNOWN = word_pattern(
     r"hopeful|waiting|not sure|unsure|still not sure)\b"
     r"|\b(?:not (?:actually |really |totally |entirely |100% )?sure|"
     r"don't (?:actually |really )?know|do not know|didn't know|no idea|"
-    r"never (?:actually |really )?(?:found out|heard|knew))"
+    r"never (?:actually |really )?(?:found out|heard|knew|learned|learnt|saw)|"
+    r"(?:trying to|can't|cannot|don't) remember)"
     r"\s+(?:\w+\s+)?(?:where|how|what|whether|if|why)\b"
     r"|\b(?:fingers crossed|hopefully)\b"
     r"|\b(?:goes|go|is going|are going|comes|come|is due|are due)\s+(?:\w+\s+){0,2}?"
@@ -49,10 +50,15 @@ _UNKNOWN = word_pattern(
 )
 _UNKNOWN_WORDS = frozenset(
     "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
-    "board panel court tribunal hearing review vote council decision until yet next left else"
+    "board panel court tribunal hearing review vote council decision until yet next left else "
+    "learned learnt saw remember"
     "".split()
 )
 _OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
+# A wait declined is no wait: "instead of waiting to see how it developed".
+_NOT_WAITING = re.compile(r"\b(?:instead of|rather than|without)\s+(?:just\s+)?waiting\b")
+# A change of state told in the present: "now every job is in the sheet", "no longer".
+_NOW_CHANGED = re.compile(r"^\W*(?:and\s+|so\s+)?now\b|\bany ?more\b|\bno longer\b")
 # What changed, family by family: (kind, gate, pattern). Each family is tried only when the
 # sentence holds one of its gate words, since every branch needs one of them. "changed" is a
 # change of state; "confirmed" is evidence from outside the speaker (the rubric's "external
@@ -73,7 +79,13 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"kept (?:them|the|it|her|him|their)|lost (?:the|a|an)|we lost|missed (?:my|the|our)|"
         r"stabilised|stabilized|reopened|didn't (?:really )?work|did not work|doesn't work|"
         r"work out|worked|improved|got the hang of|picked (?:it|things|them) up|"
-        r"(?:was|were) able to|went ahead|(?:started|began) (?:to|[a-z]+ing)|filed|launched|"
+        r"(?:was|were) able to|went ahead|"
+        r"(?:started|began) (?:to )?(?:use|using|come|coming|attend|attending|ask|asking|call|"
+        r"calling|book|booking|order|ordering|recommend|recommending|send|sending|refer|referring|buy|"
+        r"buying|trust|trusting|talk|talking|share|sharing|follow|following|enjoy|enjoying|"
+        r"improv(?:e|ing)|eat|eating|sleep|sleeping|smil(?:e|ing)|laugh|laughing|read|reading|"
+        r"speak|speaking|join|joining|pay|paying|return|returning|bring|bringing|pick(?:ing)? up|"
+        r"turn(?:ing)? up|show(?:ing)? up|mak(?:e|ing) (?:money|a profit|sales))|filed|launched|"
         r"shipped|(?:rolled|roll) (?:it )?out (?:to|across)|became (?:a|the|part|standard)|"
         r"(?:is|was|became|has become) (?:now )?(?:standard|part of)|"
         r"took (?:photos|it) (?:of|to))\b",
@@ -243,7 +255,7 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "confirmed",
-        "no not never didn't hasn't haven't hadn't wasn't weren't",
+        "no not never didn't hasn't haven't hadn't wasn't weren't don't doesn't won't anymore",
         # The problem gone, or nobody suffered it: "no patient needed an extra visit".
         r"\bno (?:use of|need for|further|lasting|repeat|more|major|serious|new|one else|other)\b"
         r"|\b(?:didn't|did not|never|hasn't|has not|haven't|have not|hadn't|"
@@ -258,8 +270,11 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"slip|leak|go down|miss)\w*\s+(?:once|again|since|after that|afterwards|for|"
         r"(?:that|this|all|the whole|the next|the following)\s+(?:winter|summer|spring|autumn|year|"
         r"month|week|season|term|quarter))\b"
-        # Not since: "he hasn't left a tool up there since".
-        r"|\b(?:hasn't|has not|haven't|have not|hadn't|had not)\b[^.;]{0,50}?\bsince\b",
+        # Not since: "he hasn't left a tool up there since"; not any more: "we don't lose
+        # tickets any more".
+        r"|\b(?:hasn't|has not|haven't|have not|hadn't|had not)\b[^.;]{0,50}?\bsince\b"
+        r"|\b(?:don't|doesn't|do not|does not|didn't|did not|won't|never)\b[^.;]{0,40}?"
+        r"\bany ?more\b",
     ),
     (
         "changed",
@@ -350,7 +365,9 @@ _CHANGE_METRIC = re.compile(
     r"^(?:to|by|under|below|within|in|saved|saving)\b"
 )
 # "I went through the report" is something done, not something that changed.
-_BY_ME = re.compile(r"\bi(?:\s+(?:also|then|just|first|quickly|personally|\w+ly))?\s+$")
+_BY_ME = re.compile(
+    r"\b(?:i|i'd|i've)(?:\s+(?:also|then|just|first|quickly|personally|\w+ly))?\s+$"
+)
 # "...as it came in", "before the plasterers came in": a time clause, not what changed.
 _WHILE = re.compile(r"\b(?:as|when|while|whilst|before|until|till|whenever)\s+(?:\w+\s+){0,2}$")
 _BY_ME_PASSIVE = re.compile(r"\b(?:i|we|who|which|that)\s+$")
@@ -363,12 +380,17 @@ def measure_outcome(features: SentenceFeatures) -> SentenceFeatures:
         return features
     norm = features.sentence.norm
     vocab = features.vocab
-    features.pending = _PENDING.search(norm, vocab) or (
+    features.pending = (_PENDING.search(norm, vocab) and _NOT_WAITING.search(norm) is None) or (
         not _UNKNOWN_WORDS.isdisjoint(vocab) and _UNKNOWN.search(norm) is not None
     )
     features.vague_outcome = _VAGUE_OUTCOME.search(norm, vocab)
     features.outcome, features.outcome_cued = _outcome_strength(norm, features)
     return features
+
+
+def now_changed(norm: str) -> bool:
+    """Whether a present-tense sentence tells a change of state ("now every job is logged")."""
+    return _NOW_CHANGED.search(norm) is not None
 
 
 def change_metrics(metrics: list[str]) -> list[str]:

@@ -671,7 +671,7 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
     features.vocab = vocab
     features.habitual = features.habitual or _HABITUAL.search(norm, vocab)
     features.self_description = _SELF_DESCRIPTIONS.search(norm, vocab)
-    features.you = "you" in vocab
+    features.you = not _YOU_FORMS.isdisjoint(vocab)
     features.generic_you = not _YOU_WORDS.isdisjoint(vocab) and bool(_GENERIC_YOU.search(norm))
     features.conditional = "if" in vocab and _conditional(norm)
     features.hypothetical_frame = features.conditional or _HYPOTHETICAL.search(norm, vocab)
@@ -715,6 +715,7 @@ def sentence_features(sentence: Sentence) -> SentenceFeatures:
 
 
 _PROBLEM_SET = frozenset(lx.PROBLEM_WORDS)
+_YOU_FORMS = frozenset({"you", "you're", "you've", "you'll", "you'd"})
 _EXISTENTIAL_GATE = frozenset({"there", "had"})
 # "One lady came back...", "One of my drivers rang in sick": someone particular opens the story.
 _ONE_INTRO = re.compile(
