@@ -23,7 +23,7 @@ from mockpanel.models import (
     StarAnalysis,
 )
 from mockpanel.star.components import read_story
-from mockpanel.star.manipulation import grader_text_start, manipulative_spans
+from mockpanel.star.manipulation import grader_text_start, manipulative_spans, recites_star_parts
 from mockpanel.star.relevance import relevance
 from mockpanel.star.scoring import ScoringPolicy, component_scores, conditions, overall_score
 from mockpanel.star.segment import analysis_text, blank_fillers, clip, segment
@@ -54,7 +54,7 @@ class StarAnalyzer:
         stripped = manipulative_spans(norm)
         sentences = segment(answer, norm, stripped)
         features, removed = _without_grader_text([sentence_features(s) for s in sentences])
-        manipulated = bool(stripped) or removed
+        manipulated = bool(stripped) or removed or recites_star_parts(norm)
         kept = [f.sentence for f in features]
         reading = read_story(features)
         related = relevance(

@@ -37,6 +37,13 @@ _STAR_PARTS = (
     r"components?|elements?|parts?|requirements?|boxes|dimensions|categories)"
     r"|situation,\s*task|s\.?t\.?a\.?r\b|\bstar\b"
 )
+# The STAR parts recited on their own, for a scanner: "Situation task action result." or
+# "SITUATION. TASK. ACTION. RESULT." (each word then a sentence of its own).
+_STAR_RECITAL = (
+    r"(?:^|[.!?:]\s+)\W*situation[,;/.\s-]+task[,;/.\s-]+action[,;/.\s-]+(?:and\s+)?"
+    r"result(?:[,;/.\s-]+(?:and\s+)?reflection)?\s*(?:[.!?\n]|$)"
+)
+_RECITAL = re.compile(_STAR_RECITAL)
 # Whatever the answer itself is: the subject of a claim about its marks.
 _ANSWER_SUBJECT = r"(?:it|this|which|this one|" + _ANSWER_REF + r")"
 
@@ -130,6 +137,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # A list of words for a keyword scanner, or the STAR parts recited as a sentence of their
     # own: "Keywords: leadership, ownership...", "Situation task action result reflection."
     ("keywords keyword buzzwords", r"\b(?:keywords?|key words|buzzwords)\s*:"),
+    ("situation", _STAR_RECITAL),
     # Speaking of what the scorer likes: "these AI scorers like numbers, so...".
     (
         "scorer scorers grader graders marker markers evaluator evaluators assessor assessors",
@@ -137,11 +145,6 @@ _PATTERNS: list[tuple[str, str]] = [
         r"evaluators?|assessors?|scoring systems?|algorithms?)\s+(?:\w+\s+)?(?:like|likes|love|"
         r"loves|want|wants|need|needs|prefer|prefers|look for|looks for|reward|rewards|count|"
         r"counts|listen for|listens for|pick up on|picks up on)\b",
-    ),
-    (
-        "situation",
-        r"(?:^|[.!?:]\s+)\W*situation[,;/\s-]+task[,;/\s-]+action[,;/\s-]+(?:and\s+)?result"
-        r"(?:[,;/\s-]+(?:and\s+)?reflection)?\s*(?:[.!?\n]|$)",
     ),
     (
         "treat",
@@ -438,3 +441,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def recites_star_parts(norm: str) -> bool:
+    """Whether lower-cased `norm` recites the STAR parts as words for a scanner."""
+    return "situation" in norm and _RECITAL.search(norm) is not None

@@ -41,6 +41,9 @@ _UNKNOWN = word_pattern(
     r"|\b(?:no|not|nothing)\s+(?:\w+\s+)?(?:decision|decided|agreed|signed|approved|known)"
     r"\s+yet\b"
     r"|\byet to\s+(?:be|decide|hear|see|take|make|sign|approve|agree|start|finish|launch)\b"
+    # Not yet, and not until: "he hasn't come back to me yet", "it doesn't air until May".
+    r"|\b(?:hasn't|haven't|has not|have not)\b[^.;]{0,40}?\byet\b"
+    r"|\b(?:doesn't|does not|won't|will not|isn't|is not|aren't|are not)\b[^.;]{0,40}?\buntil\b"
     # Left before the end: "that's where I left it", "someone else picked it up after that".
     r"|\b(?:that's|that is|that was)\s+(?:\w+\s+){0,2}?where\s+(?:i|we)\s+left\s+"
     r"(?:it|things|off)\b"
@@ -51,7 +54,7 @@ _UNKNOWN = word_pattern(
 _UNKNOWN_WORDS = frozenset(
     "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
     "board panel court tribunal hearing review vote council decision until yet next left else "
-    "learned learnt saw remember"
+    "learned learnt saw remember hasn't haven't doesn't won't isn't aren't"
     "".split()
 )
 _OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
