@@ -41,7 +41,13 @@ _UNKNOWN = word_pattern(
     r"|\b(?:no|not|nothing)\s+(?:\w+\s+)?(?:decision|decided|agreed|signed|approved|known)"
     r"\s+yet\b"
     r"|\byet to\s+(?:be|decide|hear|see|take|make|sign|approve|agree|start|finish|launch)\b"
-    # Not yet, and not until: "he hasn't come back to me yet", "it doesn't air until May".
+    # Not yet, not until, and still to come: "I don't know the result yet", "it doesn't air
+    # until May", "the council will vote on it next month", "we're spraying it next week".
+    r"|\b(?:can't|cannot|don't|do not|doesn't|didn't|not)\b[^.;]{0,40}?\byet\b"
+    r"|\b(?:will|'ll|going to)\s+(?:\w+\s+)?(?:vote|decide|hear|announce|rule|choose|review|"
+    r"consider|look at)\b"
+    r"|\b(?:will|'ll|going to|we're|i'm|they're|it's|he's|she's)\s+(?:[\w-]+\s+){0,3}?next\s+"
+    r"(?:week|month|year|quarter|term|spring|summer|autumn|winter|season)\b"
     r"|\b(?:hasn't|haven't|has not|have not)\b[^.;]{0,40}?\byet\b"
     r"|\b(?:doesn't|does not|won't|will not|isn't|is not|aren't|are not)\b[^.;]{0,40}?\buntil\b"
     # Left before the end: "that's where I left it", "someone else picked it up after that".
@@ -54,7 +60,8 @@ _UNKNOWN = word_pattern(
 _UNKNOWN_WORDS = frozenset(
     "hoping hopeful waiting sure unsure know idea found heard knew crossed hopefully committee "
     "board panel court tribunal hearing review vote council decision until yet next left else "
-    "learned learnt saw remember hasn't haven't doesn't won't isn't aren't"
+    "learned learnt saw remember hasn't haven't doesn't won't isn't aren't can't cannot don't "
+    "didn't not will going we're i'm they're it's he's she's"
     "".split()
 )
 _OUTCOME_PHRASE = Phrases(lx.OUTCOME_PHRASES)
@@ -223,7 +230,7 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         r"(?:by|before|ahead of|inside|within) the (?:\w+ )?(?:deadline|cut-off|cutoff|due date)|"
         r"made\s+(?:the|our|my|its|their|every|both|all)\s+(?:[\w-]+\s+){0,2}?(?:deadline|"
         r"deadlines|target|targets|cut|cut-off|cutoff|date|collection|flight|connection|numbers|"
-        r"budget|shortlist|final|slot|window)s?)\b",
+        r"budget|shortlist|final|semi-?final|quarter-?final|play-?off|podium|slot|window)s?)\b",
     ),
     (
         "confirmed",
@@ -303,12 +310,13 @@ _FAMILIES: tuple[tuple[str, str, str], ...] = (
         "confirmed",
         "against only highest lowest best fastest biggest quickest strongest busiest smoothest "
         "first record half twice double third quarter fraction times than compared versus "
-        "instead",
+        "instead furthest farthest most fewest",
         # Measured against a need or a baseline: "40 against the 200 I needed", "the highest
         # traffic of the year", "about half what the previous scheme had".
         r"\bagainst\s+(?:the\s+|a\s+|our\s+|my\s+|its\s+)?(?:\d[\d,.]*|target|goal|forecast|"
         r"budget|plan)\b|\bonly\s+(?:got|made|reached|sold|hit|managed|raised|achieved|won)\b"
-        r"|\b(?:highest|lowest|best|fastest|biggest|quickest|strongest|busiest|smoothest|first)\b"
+        r"|\b(?:highest|lowest|best|fastest|biggest|quickest|strongest|busiest|smoothest|first|"
+        r"furthest|farthest|most|fewest)\b"
         r"[^.;]{0,40}?\b(?:of the year|ever|on record|in (?:years|its history|our history|the "
         r"region|the company|the trust|the group))\b"
         r"|\b(?:a|new|all-time|company|site)\s+record\b|\brecord\s+(?:high|low|month|week|year|"
