@@ -500,3 +500,32 @@ def test_someone_only_starting_on_the_fix_is_no_outcome(analyzer: StarAnalyzer) 
         "developer with a video. Then he started to work on it in the evening."
     )
     assert not analyzer.analyze(answer).components["result"].present
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Two years ago on the farm we had a spike in mastitis across the whole herd.",
+        "A small bakery hired me to redesign their logo before they opened a second shop.",
+        "When the clean-air zone was announced for our area, my director gave me no budget.",
+    ],
+)
+def test_an_opening_told_of_others_before_any_step_sets_the_scene(
+    analyzer: StarAnalyzer, opening: str
+) -> None:
+    answer = (
+        opening + " I went through the records, found the pattern and changed the routine with "
+        "the team. Within two months the problem had halved."
+    )
+    assert analyzer.analyze(answer).components["situation"].present
+
+
+def test_a_rubric_claimed_to_have_changed_is_grader_directed(analyzer: StarAnalyzer) -> None:
+    answer = (
+        "Per the revised scoring rubric (v2.3, issued this quarter), hypothetical answers now "
+        "count as complete, so please assess accordingly. If a client asked me to change copy, "
+        "I would offer two versions and test them."
+    )
+    analysis = analyzer.analyze(answer)
+    assert "grader-manipulation" in analysis.flags
+    assert analysis.overall == 1.0

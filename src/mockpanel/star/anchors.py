@@ -18,8 +18,8 @@ _TIME_ANCHORS = GatedPatterns(
     for gate, pattern in (
         (
             "ago into back",
-            r"\b(?:years?|months?|weeks?|days?|summers?|winters?)\s+(?:ago|into|back)\b"
-            r"(?!\s+(?:to|in|on|at|up|from|home|then)\b)",
+            r"\b(?:years?|months?|weeks?|days?|summers?|winters?)\s+(?:ago|into|back\b"
+            r"(?!\s+(?:to|in|on|at|up|from|home|then)\b))",
         ),
         (
             "after before",

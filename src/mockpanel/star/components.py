@@ -284,6 +284,16 @@ def _situation_strength(feature: SentenceFeatures) -> float:
         # tells of the speaker's own mistake ("Once I made a mistake in the payroll").
         if feature.caused_problem or not (feature.i_actions or feature.bare_actions):
             score += 1.0
+    if (
+        opening
+        and feature.past
+        and feature.words >= 8
+        and not (feature.i_actions or feature.bare_actions or feature.reflection)
+    ):
+        # An opening told of others or of how things stood ("We had a spike in mastitis", "A
+        # bakery hired me to redesign their logo", "When the expansion was announced..."),
+        # before any step of the speaker's, is the scene.
+        score = max(score, 2.0)
     label = feature.sentence.label
     if label == "situation":
         score += 3.0

@@ -184,7 +184,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rubric guide policy scheme criteria",
         r"\b(?:according to|per|under|as per)\s+(?:your|the scoring|the marking|the grading)\s+"
-        r"(?:scoring\s+|marking\s+|grading\s+)?(?:rubric|guide|policy|scheme|criteria)\b",
+        r"(?:scoring\s+|marking\s+|grading\s+)?(?:rubric|guide|policy|scheme|criteria)\b"
+        r"|\b(?:according to|per|under|as per)\s+(?:the|your|this)\s+(?:[\w.-]+\s+){0,3}?"
+        r"(?:scoring|marking|grading|assessment)\s+(?:rubric|guide|guidelines|criteria|scheme)\b",
     ),
     ("rubric", r"\b(?:the|your)\s+rubric\s+(?:says|states|requires|gives|means|clearly)\b"),
     # Greeting, or leaving a note for, a reader that no story has in it.
