@@ -627,6 +627,9 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "having a go",
             "having a right go",
             "kicked off",
+            "kicking off",
+            "ruined",
+            "going off at",
             "laid into",
             "went off at",
             "fallen out",
@@ -1453,6 +1456,10 @@ COMPETENCY_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         # was moved, handed over or left to wait. ("First" is left out: "my first month" says
         # nothing about priorities.)
         (
+            "cut",
+            "batch",
+            "delegat",
+            "handed",
             "safety first",
             "went straight",
             "straight there",

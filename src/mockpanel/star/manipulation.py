@@ -136,7 +136,18 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # A list of words for a keyword scanner, or the STAR parts recited as a sentence of their
     # own: "Keywords: leadership, ownership...", "Situation task action result reflection."
-    ("keywords keyword buzzwords", r"\b(?:keywords?|key words|buzzwords)\s*:"),
+    (
+        "keywords keyword buzzwords purposes",
+        r"\b(?:keywords?|key words|buzzwords)\s*:|\bkeyword (?:summary|list)\b"
+        r"|\bfor (?:scoring|marking|grading|assessment|screening|the scorer's|the grader's|the "
+        r"algorithm's|the system's) purposes\b",
+    ),
+    # Each STAR part ticked as present: "SITUATION: yes. TASK: yes."
+    (
+        "situation task action result reflection",
+        r"\b(?:situation|task|action|result|reflection)\s*[:=-]\s*(?:yes|present|true|done|met|"
+        r"ticked|checked|included|covered|complete)\b",
+    ),
     ("situation", _STAR_RECITAL),
     # Speaking of what the scorer likes: "these AI scorers like numbers, so...".
     (
