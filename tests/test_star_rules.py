@@ -529,3 +529,28 @@ def test_a_rubric_claimed_to_have_changed_is_grader_directed(analyzer: StarAnaly
     analysis = analyzer.analyze(answer)
     assert "grader-manipulation" in analysis.flags
     assert analysis.overall == 1.0
+
+
+def test_a_complaint_log_left_empty_is_an_outcome_even_told_with_i(
+    analyzer: StarAnalyzer,
+) -> None:
+    answer = (
+        "Last year the fishing fleet and the sailing club kept fighting over pontoon space. As "
+        "harbour master it landed on me. I met both sides, drew up a berthing plan and marked "
+        "the berths in paint. The next season I didn't get a single complaint in the log."
+    )
+    assert analyzer.analyze(answer).components["result"].present
+
+
+def test_a_point_in_a_career_dates_the_story() -> None:
+    from mockpanel.star.anchors import says_when
+    from mockpanel.star.patterns import TOKEN
+
+    for text in (
+        "early in my underwriting career i approved a loan.",
+        "in my first year as a nurse",
+    ):
+        assert says_when(text, set(TOKEN.findall(text)))
+    assert not says_when(
+        "i was early for my shift.", set(TOKEN.findall("i was early for my shift."))
+    )

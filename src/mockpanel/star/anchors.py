@@ -33,6 +33,14 @@ _TIME_ANCHORS = GatedPatterns(
             r"it|the|they|he|she|this|that|you|everything|everyone)\b)",
         ),
         ("time", r"\bone\s+time\b|\bat the time\b"),
+        # A point in a career: "early in my underwriting career", "in my first year as a nurse".
+        (
+            "early late first second",
+            r"\b(?:early|late)\s+(?:on\s+)?in\s+my\s+(?:[\w-]+\s+){0,2}?(?:career|time|job|role|"
+            r"days|apprenticeship|training|placement|tenure)\b"
+            r"|\bin\s+my\s+(?:first|second|third|final|last)\s+(?:[\w-]+\s+){0,2}?(?:year|month|"
+            r"week|job|role|season|term|placement|post|shift)\b",
+        ),
         (
             "morning afternoon evening day night year month week term season spring summer "
             "autumn winter",

@@ -376,6 +376,7 @@ _CHANGE_METRIC = re.compile(
     r"^(?:to|by|under|below|within|in|saved|saving)\b"
 )
 # "I went through the report" is something done, not something that changed.
+_NEGATIONS = ("didn't", "did not", "never", "hasn't", "haven't", "hadn't", "not ", "no ")
 _BY_ME = re.compile(
     r"\b(?:i|i'd|i've)(?:\s+(?:also|then|just|first|quickly|personally|\w+ly))?\s+$"
 )
@@ -438,10 +439,12 @@ def _outcome_strength(norm: str, features: SentenceFeatures) -> tuple[float, boo
             at = match.start()
             if mine is None:
                 mine = _by_me_starts(norm, features)
+            # "I didn't get a single complaint": a problem gone, even told with "I".
+            gone = family in _CONFIRMING and match.group(0).startswith(_NEGATIONS)
             if (
                 at in starts
-                or at in mine
-                or _BY_ME.search(norm, max(0, at - 24), at)
+                or (at in mine and not gone)
+                or (not gone and _BY_ME.search(norm, max(0, at - 24), at))
                 or _WHILE.search(norm, max(0, at - 30), at)
             ):
                 continue
