@@ -35,7 +35,7 @@ _TIME_ANCHORS = GatedPatterns(
         ("time", r"\bone\s+time\b|\bat the time\b"),
         # A point in a career: "early in my underwriting career", "in my first year as a nurse".
         (
-            "early late first second",
+            "early late first second third final last",
             r"\b(?:early|late)\s+(?:on\s+)?in\s+my\s+(?:[\w-]+\s+){0,2}?(?:career|time|job|role|"
             r"days|apprenticeship|training|placement|tenure)\b"
             r"|\bin\s+my\s+(?:first|second|third|final|last)\s+(?:[\w-]+\s+){0,2}?(?:year|month|"
