@@ -27,6 +27,7 @@ from mockpanel.models import (
     Turn,
 )
 from mockpanel.star import StarAnalyzer
+from mockpanel.star.relevance import question_competency
 from mockpanel.summary import question_results
 
 STRONG_BAND = 4.0
@@ -100,8 +101,6 @@ class OfflineCoach(Coach):
 
     def assess(self, question: str, answer: str, competency: str | None = None) -> StarAssessment:
         """Analyzer scores plus phrase-book feedback."""
-        from mockpanel.star.relevance import question_competency
-
         analysis = self.analyzer.analyze(answer, question)
         if competency is None and question:
             competency = question_competency(question)

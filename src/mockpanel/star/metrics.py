@@ -41,24 +41,19 @@ _DURATION_WORDS = frozenset(
     )
     for form in (word, word + "'s", word + "'")  # "a month's notice" is one word to the tokens
 )
-# Numbers that measure something, as (gate, pattern): a pattern is tried only when the sentence
-# holds a digit (gate None) or one of its gate words.
-_METRIC_PATTERNS: tuple[tuple[frozenset[str] | None, Pattern], ...] = (
-    (
-        None,
-        # Led by a digit or a currency sign: the look-ahead lets every other position fail at
-        # once instead of trying each branch.
-        word_pattern(
-            r"(?=[\d£$€¥])(?:[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|"
-            r"thousand)\b)?"
-            r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b|"
-            r"(?:k|m|bn|x)\b|million\b|billion\b|thousand\b|hundred\b|points?\b|pts\b|ms\b|"
-            r"(?!" + _DURATION + r"\b)[a-z-]{3,}(?:s|ups)\b)"
-            r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+(?:of|out of)\s+(?:the\s+|our\s+)?\d[\d,]*\b"
-            # A rating: "9/10", "4.8/5".
-            r"|(?<![\w./])\d{1,3}(?:\.\d)?\s?/\s?(?:5|10|100)\b)"
-        ),
-    ),
+# Measures led by a digit or a currency sign, matched only where one starts (`_digit_measures`).
+_DIGIT_METRIC = re.compile(
+    r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+    r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b|"
+    r"(?:k|m|bn|x)\b|million\b|billion\b|thousand\b|hundred\b|points?\b|pts\b|ms\b|"
+    r"(?!" + _DURATION + r"\b)[a-z-]{3,}(?:s|ups)\b)"
+    r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+(?:of|out of)\s+(?:the\s+|our\s+)?\d[\d,]*\b"
+    # A rating: "9/10", "4.8/5".
+    r"|(?<![\w./])\d{1,3}(?:\.\d)?\s?/\s?(?:5|10|100)\b"
+)
+# Other measures, as (gate, pattern): a pattern is tried only when the sentence holds a digit or
+# a number word, and one of its gate words.
+_METRIC_PATTERNS: tuple[tuple[frozenset[str], Pattern], ...] = (
     (
         # A level told with its name, and every one of a counted group: "an Apgar of 9",
         # "all 48 were fixed".
@@ -227,9 +222,7 @@ _COMPARED = (
         word_pattern(r"\ball\s+" + _COUNT + r"\b(?!\s+of\s+(?:us|them|you|we)\b)"),
     ),
 )
-_METRIC_PATTERNS = _METRIC_PATTERNS + _COMPARED
-_DIGIT_METRIC = re.compile(_METRIC_PATTERNS[0][1].pattern)
-_SPELLED = GatedPatterns((gate, pattern) for gate, pattern in _METRIC_PATTERNS if gate is not None)
+_SPELLED = GatedPatterns(_METRIC_PATTERNS + _COMPARED)
 # A count of zero: "no queries", "zero defects", "no further complaints".
 _ZERO_METRIC = re.compile(
     r"\b(?:no|zero) (?:more |further |new |other |major |serious )?(?:[a-z]+(?:-[a-z]+)? )?"
