@@ -1,8 +1,9 @@
 """Agreement of the STAR analyzer with labelled answers.
 
 Usage: python benchmarks/analyzer_quality.py [LABELLED.jsonl ...] [--worst N]
-Defaults to the shared dev set beside the repository. Prints, per file, presence accuracy per
-component, overall MAE, the within-one rate, Spearman's rho, manipulation attempts scored at or
+Defaults to the held-out test split of the project's labelled corpus. Prints, per file, presence
+accuracy per component, overall MAE, the within-one rate, Spearman's rho, manipulation attempts
+scored at or
 below their label, and the worst disagreements, and whether the agreement targets are met.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from mockpanel.star import StarAnalyzer
 from mockpanel.star.evaluation import Agreement, agreement, parse_labelled, score_records
 
-DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "star_dev.jsonl"
+DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "star" / "test.jsonl"
 TARGETS = {"presence_accuracy_mean": 0.90, "within_one": 0.90, "spearman": 0.80}
 
 

@@ -113,7 +113,7 @@ def coach(library: PromptLibrary) -> Iterator[LLMCoach]:
         local=True,
         retry=RetryPolicy(max_retries=0),
     )
-    offline = OfflineCoach(library, FixedAnalyzer(library.rubric))
+    offline = OfflineCoach(library, FixedAnalyzer(library))
     with client:
         yield LLMCoach(library, client, provider="local", offline=offline)
 
@@ -218,7 +218,7 @@ def test_streamed_question(coach: LLMCoach, library: PromptLibrary, session: Ses
 def test_judge_and_feedback(coach: LLMCoach, library: PromptLibrary) -> None:
     question = "Tell me about a time you took ownership of a problem."
     assessment = coach.assess(question, ANSWER, "ownership")
-    offline = OfflineCoach(library, FixedAnalyzer(library.rubric)).assess(
+    offline = OfflineCoach(library, FixedAnalyzer(library)).assess(
         question, ANSWER, "ownership"
     )
     if assessment.provider == "offline":

@@ -60,7 +60,7 @@ def test_eval_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["count"] == 2
-    assert data["presence_accuracy"]["situation"] == 1.0
+    assert data["presence_accuracy"]["action"] == 1.0
     assert data["within_one"] == 0.5
     assert data["worst"][0]["id"] == "imagined"
     assert data["worst"][0]["label"] == 3 and data["worst"][0]["predicted"] == 1.0

@@ -273,7 +273,8 @@ def test_a_typed_question_gets_feedback_on_the_competency_it_asks_about(
         ("What is your favourite colour?", None),
     ],
 )
-def test_question_competency(question: str, competency: str | None) -> None:
-    from mockpanel.star.relevance import question_competency
+def test_question_competency(library: PromptLibrary, question: str, competency: str | None) -> None:
+    from mockpanel.star.topic import question_competency
+    from mockpanel.star.vocabulary import vocabulary_for
 
-    assert question_competency(question) == competency
+    assert question_competency(question, vocabulary_for(library.reading)) == competency

@@ -543,6 +543,28 @@ def test_an_unknown_persona_focus_is_rejected(broken_copy: Path) -> None:
         PromptLibrary.load(broken_copy)
 
 
+def test_reading_competencies_must_match_the_question_bank(broken_copy: Path) -> None:
+    def rename(doc: dict[str, Any]) -> None:
+        competencies = doc["data"]["competencies"]
+        competencies["juggling"] = competencies.pop("failure")
+
+    edit_yaml(broken_copy / "reading.yaml", rename)
+    with pytest.raises(PromptLibraryError, match=r"reading: competencies must match.*juggling"):
+        PromptLibrary.load(broken_copy)
+
+
+def test_reading_must_cover_every_scored_competency(broken_copy: Path) -> None:
+    edit_yaml(broken_copy / "reading.yaml", lambda d: d["data"]["competencies"].pop("conflict"))
+    with pytest.raises(PromptLibraryError, match="reading: competencies must match"):
+        PromptLibrary.load(broken_copy)
+
+
+def test_a_library_without_word_lists_is_rejected(broken_copy: Path) -> None:
+    (broken_copy / "reading.yaml").unlink()
+    with pytest.raises(PromptLibraryError, match="no 'reading' document"):
+        PromptLibrary.load(broken_copy)
+
+
 def test_an_undeclared_task_field_is_rejected(broken_copy: Path) -> None:
     def add_field(doc: dict[str, Any]) -> None:
         doc["messages"][1]["template"] += "\nAlso consider {mood}."

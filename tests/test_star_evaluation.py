@@ -75,11 +75,11 @@ def test_agreement_counts_manipulation_attempts() -> None:
 def test_dev_set_meets_the_agreement_targets() -> None:
     records = parse_labelled(DEV_SET.read_text(encoding="utf-8"), str(DEV_SET))
     result = agreement(score_records(records))
-    # The product targets are 0.90 / 0.90 / 0.80; the dev set sits well above them, and a
-    # change that costs more than a few answers here is a regression worth a look.
-    assert result.presence_accuracy_mean >= 0.97
-    assert min(result.presence_accuracy.values()) >= 0.93
-    assert result.within_one >= 0.95
-    assert result.spearman >= 0.90
+    # The product targets (README, "Quality"): presence accuracy 0.90, within one 0.90, Spearman
+    # 0.80, every manipulation attempt at or below its label. No single part may fall far below.
+    assert result.presence_accuracy_mean >= 0.90
+    assert min(result.presence_accuracy.values()) >= 0.85
+    assert result.within_one >= 0.90
+    assert result.spearman >= 0.80
     assert result.manipulation_attempts >= 1
     assert result.manipulation_at_or_below_label == result.manipulation_attempts

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from mockpanel.errors import PromptLibraryError
 from mockpanel.models import COMPONENTS, Component, Level
+from mockpanel.reading import ReadingData
 
 
 class Strict(BaseModel):
@@ -245,6 +246,11 @@ class CandidateQuestionsDoc(_Doc):
     data: list[CandidateQuestionTemplate] = Field(min_length=1)
 
 
+class ReadingDoc(_Doc):
+    kind: Literal["reading"]
+    data: ReadingData
+
+
 class PhrasesDoc(_Doc):
     kind: Literal["phrases"]
     data: dict[str, PhraseGroup]
@@ -257,7 +263,8 @@ Document = Annotated[
     | QuestionBankDoc
     | RubricDoc
     | CandidateQuestionsDoc
-    | PhrasesDoc,
+    | PhrasesDoc
+    | ReadingDoc,
     Field(discriminator="kind"),
 ]
 
@@ -344,7 +351,7 @@ class PromptLibrary:
 
     def check(self) -> None:
         """Cross-document checks: required documents exist, ids resolve, templates agree."""
-        for required in ("stage", "personas", "questions", "rubric"):
+        for required in ("stage", "personas", "questions", "rubric", "reading"):
             if required not in self.documents:
                 raise PromptLibraryError(f"the library has no {required!r} document")
         competency_ids = {c.id for c in self.competencies}
@@ -354,6 +361,13 @@ class PromptLibrary:
                 raise PromptLibraryError(
                     f"persona {persona.id!r} focuses on unknown competencies: {sorted(unknown)}"
                 )
+        # One taxonomy: the analyzer's word lists cover exactly the question bank's competencies.
+        scored = {c.id for c in self.competencies if not c.culture}
+        if set(self.reading.competencies) != scored:
+            raise PromptLibraryError(
+                "reading: competencies must match the question bank's "
+                f"{sorted(scored)}, not {sorted(self.reading.competencies)}"
+            )
         question_ids = [q.id for c in self.competencies for q in c.questions]
         if len(question_ids) != len(set(question_ids)):
             raise PromptLibraryError("question ids in the question bank are not unique")
@@ -402,6 +416,11 @@ class PromptLibrary:
     @cached_property
     def rubric(self) -> RubricData:
         data: RubricData = self.get("rubric").data
+        return data
+
+    @cached_property
+    def reading(self) -> ReadingData:
+        data: ReadingData = self.get("reading").data
         return data
 
     def persona(self, persona_id: str) -> Persona:

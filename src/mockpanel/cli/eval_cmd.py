@@ -55,7 +55,7 @@ def evaluate(
     if provider != "offline":
         result = _judge_agreement(records, provider, model, base_url, worst)
     else:
-        analyzer = StarAnalyzer(load_library(state.prompts_dir).rubric)
+        analyzer = StarAnalyzer(load_library(state.prompts_dir))
         result = agreement(score_records(records, analyzer), worst=worst)
     if as_json:
         from mockpanel.cli.render import print_json

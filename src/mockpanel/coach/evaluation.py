@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mockpanel.coach.base import Coach
 from mockpanel.models import StarAnalysis
 from mockpanel.star import StarAnalyzer
@@ -11,7 +13,7 @@ class CoachJudge(StarAnalyzer):
     """Answers `analyze` with `coach.assess`, counting how often the model's view was used."""
 
     def __init__(self, coach: Coach) -> None:
-        super().__init__(coach.library.rubric)
+        super().__init__(coach.library)
         self.coach = coach
         self.judged = 0
         self.total = 0
@@ -21,10 +23,14 @@ class CoachJudge(StarAnalyzer):
         assessment = self.coach.assess(question or "", answer)
         self.total += 1
         self.judged += assessment.provider != "offline"
-        signals = assessment.signals or super().analyze(answer, question).signals
+        signals = assessment.signals or self.score(self.read(answer, question)).signals
         return StarAnalysis(
             overall=assessment.overall,
             components=assessment.components,
             flags=assessment.flags,
             signals=signals,
         )
+
+    def analyze_many(self, items: Iterable[tuple[str, str | None]]) -> list[StarAnalysis]:
+        """One coach assessment per answer: the judge sees answers one at a time."""
+        return [self.analyze(answer, question) for answer, question in items]

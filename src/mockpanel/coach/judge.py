@@ -1,7 +1,7 @@
 """The LLM judge's inputs and its calibration against the deterministic analyzer.
 
-Before judging, text aimed at the grader is cut out with the analyzer's manipulation detector and
-copies of the answer delimiters are removed, so the model only ever sees the candidate's story.
+Before judging, text the analyzer reads as aimed at the scorer is blanked out and copies of the
+answer delimiters are removed, so the model only ever sees the candidate's story.
 After judging, evidence quotes are checked against the answer (unverifiable ones are dropped),
 the rubric's caps are applied using the analyzer's facts (no personal action, no outcome,
 hypothetical, grader-directed text), and a large disagreement with the analyzer is reported.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from mockpanel.coach.llm_schemas import JudgedPart, JudgeReply
 from mockpanel.library import CapCondition, RubricData
@@ -31,8 +32,7 @@ from mockpanel.models import (
     ComponentAssessment,
     StarAnalysis,
 )
-from mockpanel.star.manipulation import is_manipulative, manipulative_spans, may_address_grader
-from mockpanel.star.segment import analysis_text, segment
+from mockpanel.star.analyzer import StarAnalyzer
 
 # The judge and analyzer views are both reported when they differ by this much.
 DISAGREEMENT = 2.0
@@ -43,8 +43,6 @@ MIN_QUOTE_CHARS = 8
 MAX_EVIDENCE = 3
 
 _MARKER = re.compile(r"<{0,3}\s*ANSWER\s+(?:START|END)\s*>{0,3}", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 # Same-length unification so quote offsets map back onto the answer.
 _QUOTE_CHARS = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -58,21 +56,18 @@ def remove_markers(answer: str) -> str:
     return _MARKER.sub(" ", answer)
 
 
+@cache
+def _analyzer() -> StarAnalyzer:
+    """One analyzer per process: building its word lists and loading the pipeline cost time."""
+    return StarAnalyzer()
+
+
 def strip_grader_text(answer: str) -> tuple[str, bool]:
     """The answer without text aimed at the grader, and whether any was found."""
-    norm = analysis_text(answer)
-    spans = manipulative_spans(norm)
-    if may_address_grader(norm):
-        for sentence in segment(answer, norm, spans):
-            if may_address_grader(sentence.norm) and is_manipulative(sentence.norm):
-                spans.append((sentence.start, sentence.end))
-    if not spans:
+    reading = _analyzer().read(answer)
+    if not reading.manipulated:
         return answer, False
-    chars = list(answer)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    kept = "\n".join(_SPACES.sub(" ", line).strip() for line in "".join(chars).splitlines())
-    return _BLANK_LINES.sub("\n\n", kept).strip(), True
+    return reading.genuine_text(), True
 
 
 def rubric_text(rubric: RubricData) -> str:

@@ -27,7 +27,8 @@ from mockpanel.models import (
     Turn,
 )
 from mockpanel.star import StarAnalyzer
-from mockpanel.star.relevance import question_competency
+from mockpanel.star.topic import question_competency
+from mockpanel.star.vocabulary import vocabulary_for
 from mockpanel.summary import question_results
 
 STRONG_BAND = 4.0
@@ -54,7 +55,7 @@ class OfflineCoach(Coach):
 
     def __init__(self, library: PromptLibrary, analyzer: StarAnalyzer | None = None) -> None:
         super().__init__(library)
-        self.analyzer = analyzer or StarAnalyzer()
+        self.analyzer = analyzer or StarAnalyzer(library)
         self.feedback = FeedbackWriter(library)
 
     # -- during the panel --
@@ -103,7 +104,7 @@ class OfflineCoach(Coach):
         """Analyzer scores plus phrase-book feedback."""
         analysis = self.analyzer.analyze(answer, question)
         if competency is None and question:
-            competency = question_competency(question)
+            competency = question_competency(question, vocabulary_for(self.library.reading))
         return StarAssessment.from_analysis(
             analysis, self.feedback.write(analysis, competency), provider=self.provider
         )
@@ -330,7 +331,8 @@ def _best_detail(turns: list[Turn]) -> tuple[str, float]:
         if turn.assessment is None:
             continue
         for name, weight in _DETAIL_WEIGHTS:
-            for sentence in turn.assessment.components[name].evidence[:2]:
+            # Evidence comes in the answer's order, so every quote gets its chance.
+            for sentence in turn.assessment.components[name].evidence:
                 concrete = 1.0 if any(c.isdigit() for c in sentence) else 0.0
                 rank = weight + turn.assessment.overall + concrete
                 if rank > best_rank:

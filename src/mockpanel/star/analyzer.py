@@ -1,10 +1,18 @@
-"""The `StarAnalyzer` facade: one answer in, a `StarAnalysis` with evidence out."""
+"""The `StarAnalyzer` facade: answers in, `StarAnalysis` with verbatim evidence out.
+
+Reading runs in one direction: the answer's canonical transcript is parsed, split into clauses,
+clauses aimed at the scorer are set aside, the rest get STAR roles, roles give part strengths,
+strengths give scores.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from mockpanel.library import RubricData, load_library
+from mockpanel.library import PromptLibrary, load_library
 from mockpanel.models import (
     COMPONENTS,
     FLAG_GRADER_MANIPULATION,
@@ -22,108 +30,181 @@ from mockpanel.models import (
     ComponentAssessment,
     StarAnalysis,
 )
-from mockpanel.star.components import read_story
-from mockpanel.star.manipulation import grader_text_start, manipulative_spans, recites_star_parts
-from mockpanel.star.relevance import relevance
-from mockpanel.star.scoring import ScoringPolicy, component_scores, conditions, overall_score
-from mockpanel.star.segment import analysis_text, blank_fillers, clip, segment
-from mockpanel.star.signals import SentenceFeatures, sentence_features
+from mockpanel.star import pipeline
+from mockpanel.star.addressee import (
+    address_start,
+    markup_spans,
+    recited_headings,
+    speaks_to_scorer,
+)
+from mockpanel.star.clauses import Clause, read_clauses
+from mockpanel.star.grading import Shape, Strengths, component_scores, overall_score, strengths
+from mockpanel.star.roles import StoryReading, read_roles
+from mockpanel.star.topic import off_topic, question_competencies
+from mockpanel.star.transcript import Transcript, read_transcript
+from mockpanel.star.vocabulary import Vocabulary, vocabulary_for
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-_POLICIES: dict[int, tuple[RubricData, ScoringPolicy]] = {}
 
 
-def _policy(rubric: RubricData) -> ScoringPolicy:
-    """The scoring policy of `rubric`, built once per rubric object."""
-    cached = _POLICIES.get(id(rubric))
-    if cached is None or cached[0] is not rubric:
-        cached = (rubric, ScoringPolicy.from_rubric(rubric))
-        _POLICIES[id(rubric)] = cached
-    return cached[1]
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything the analyzer read from one answer, for scoring and for coaching."""
+
+    transcript: Transcript
+    clauses: list[Clause]
+    scorer_text: list[str]
+    story: StoryReading
+    found: Strengths
+    competency: str | None
+    off_topic: bool
+    manipulated: bool
+    dropped: tuple[tuple[int, int], ...]
+
+    def genuine_text(self) -> str:
+        """The answer with the text aimed at the scorer blanked out."""
+        chars = list(self.transcript.original)
+        for start, end in self.dropped:
+            chars[start:end] = " " * (end - start)
+        lines = (" ".join(line.split()) for line in "".join(chars).splitlines())
+        return "\n".join(line for line in lines if line)
+
+    def quote(self, clause: Clause) -> str:
+        """A clause's words as the candidate wrote or said them."""
+        return self.transcript.quote(clause.start, clause.end)
+
+    def evidence(self, part: Component) -> list[str]:
+        """The clauses that earned `part`, quoted, without repeats."""
+        return list(dict.fromkeys(self.quote(r.clause) for r in self.story.having(part)))
 
 
 class StarAnalyzer:
     """Deterministic STAR scoring: the same answer always gets the same analysis."""
 
-    def __init__(self, rubric: RubricData | None = None) -> None:
-        self.policy = _policy(rubric if rubric is not None else load_library().rubric)
+    def __init__(self, library: PromptLibrary | None = None) -> None:
+        library = library or load_library()
+        self.rubric = library.rubric
+        self.vocab: Vocabulary = vocabulary_for(library.reading)
 
     def analyze(self, answer: str, question: str | None = None) -> StarAnalysis:
         """Score `answer` (to `question`, when known) against STAR with verbatim evidence."""
-        norm, fillers = blank_fillers(analysis_text(answer))
-        stripped = manipulative_spans(norm)
-        sentences = segment(answer, norm, stripped)
-        features, removed = _without_grader_text([sentence_features(s) for s in sentences])
-        manipulated = bool(stripped) or removed or recites_star_parts(norm)
-        kept = [f.sentence for f in features]
-        reading = read_story(features)
-        related = relevance(
-            question,
-            " ".join(s.norm for s in kept),
-            " ".join(f.sentence.norm for f in features if not f.reflection),
-            set().union(*(f.vocab for f in features)),
+        return self.analyze_many([(answer, question)])[0]
+
+    def analyze_many(self, items: Iterable[tuple[str, str | None]]) -> list[StarAnalysis]:
+        """Score many answers, parsing them in batches."""
+        return [self.score(reading) for reading in self.read_many(items)]
+
+    def read(self, answer: str, question: str | None = None) -> Reading:
+        """The clause-level reading of one answer."""
+        return self.read_many([(answer, question)])[0]
+
+    def read_many(self, items: Iterable[tuple[str, str | None]]) -> list[Reading]:
+        """Clause-level readings of many answers.
+
+        Text aimed at the scorer is found on a first parse; answers holding some are parsed
+        again without it, so the story is read exactly as if that text had never been there.
+        """
+        pairs = list(items)
+        markup = [markup_spans(answer) for answer, _ in pairs]
+        transcripts = [
+            read_transcript(answer, self.vocab, spans)
+            for (answer, _), spans in zip(pairs, markup, strict=True)
+        ]
+        docs = pipeline.parse(t.text for t in transcripts)
+        clauses = [read_clauses(doc, self.vocab) for doc in docs]
+        dropped = list(markup)
+        again = []
+        for i, (transcript, found) in enumerate(zip(transcripts, clauses, strict=True)):
+            aimed = _aimed_at_scorer(found, self.vocab)
+            if aimed:
+                dropped[i] = markup[i] + _original_spans(transcript, found, aimed, self.vocab)
+                again.append(i)
+        if again:
+            retold = [read_transcript(pairs[i][0], self.vocab, dropped[i]) for i in again]
+            for i, transcript, doc in zip(
+                again, retold, pipeline.parse(t.text for t in retold), strict=True
+            ):
+                transcripts[i] = transcript
+                clauses[i] = read_clauses(doc, self.vocab)
+        return [
+            self._reading(transcripts[i], clauses[i], pairs[i], tuple(dropped[i]))
+            for i in range(len(pairs))
+        ]
+
+    def _reading(
+        self,
+        transcript: Transcript,
+        clauses: list[Clause],
+        pair: tuple[str, str | None],
+        dropped: tuple[tuple[int, int], ...],
+    ) -> Reading:
+        answer, question = pair
+        story = read_roles(clauses, self.vocab)
+        found = strengths(story)
+        asked = question_competencies(question, self.vocab) if question else []
+        competency = asked[0] if asked else None
+        real = _real_example(story, found)
+        unrelated = real and off_topic(asked, story.clauses, self.vocab)
+        return Reading(
+            transcript=transcript,
+            clauses=clauses,
+            scorer_text=[answer[a:b].strip() for a, b in dropped if answer[a:b].strip()],
+            story=story,
+            found=found,
+            competency=competency,
+            off_topic=unrelated,
+            manipulated=bool(dropped) or recited_headings(answer),
+            dropped=dropped,
         )
 
-        lengths = self.policy.lengths
-        word_count = len(_WORD.findall(answer))
-        result = reading.findings["result"]
-        unquantified = result.present and not reading.result_metrics
-        off_topic = related.off_topic and reading.real_example
-        doubtful = off_topic and related.doubtful
-        substantial = not manipulated or (
-            sum(len(_WORD.findall(s.norm)) for s in kept) >= lengths.too_short_words
-        )
-        holding = conditions(
-            reading,
-            off_topic=off_topic and not doubtful,
-            doubtful_topic=doubtful,
-            manipulated=manipulated,
-            unquantified=unquantified,
-            substantial=substantial,
-        )
-        scores = component_scores(reading, self.policy, holding)
-        overall = overall_score(
-            scores,
-            self.policy,
-            holding,
-            manipulated=manipulated,
-            rambling=word_count > lengths.too_long_words,
-            brief=word_count < lengths.too_short_words,
-            runaway=word_count > lengths.runaway_words,
-        )
-
+    def score(self, reading: Reading) -> StarAnalysis:
+        """Scores, flags and signals for one reading."""
+        lengths = self.rubric.lengths
+        found = reading.found
+        story = reading.story
+        original = reading.transcript.original
+        word_count = len(_WORD.findall(original))
+        kept_words = sum(len(r.clause.words) for r in story.clauses) // 2 or 0
+        real = _real_example(story, found) and not reading.off_topic
+        if reading.manipulated and (recited_headings(original) or not _genuine(found, kept_words)):
+            real = False
+        shape = Shape(real_example=real, words=word_count, clauses=len(story.clauses))
+        overall = overall_score(found, shape, lengths)
+        if reading.manipulated:
+            overall = float(math.floor(overall))
+        scores = component_scores(found)
+        components = {
+            part: ComponentAssessment(
+                present=found.present(part),
+                score=scores[part],
+                evidence=reading.evidence(part) if found.present(part) else [],
+            )
+            for part in COMPONENTS
+        }
+        result_present = found.present("result")
         raised = {
-            FLAG_WE_HEAVY: reading.we_heavy,
-            FLAG_NO_RESULT: not result.present,
-            FLAG_UNQUANTIFIED_RESULT: unquantified,
-            FLAG_HYPOTHETICAL: reading.hypothetical,
+            FLAG_WE_HEAVY: found.we_heavy,
+            FLAG_NO_RESULT: not result_present,
+            FLAG_UNQUANTIFIED_RESULT: result_present and not found.quantified,
+            FLAG_HYPOTHETICAL: story.hypothetical,
             FLAG_TOO_SHORT: word_count < lengths.too_short_words,
             FLAG_TOO_LONG: word_count > lengths.too_long_words,
-            FLAG_OFF_TOPIC: off_topic,
-            FLAG_GRADER_MANIPULATION: manipulated,
+            FLAG_OFF_TOPIC: reading.off_topic,
+            FLAG_GRADER_MANIPULATION: reading.manipulated,
         }
-        components = {
-            name: ComponentAssessment(
-                present=reading.findings[name].present,
-                score=scores[name],
-                evidence=[s.text for s in reading.findings[name].evidence]
-                if reading.findings[name].present
-                else [],
-            )
-            for name in COMPONENTS
-        }
+        metrics = [n for r in story.having("result") for n in r.clause.numbers]
         signals = AnswerSignals(
             word_count=word_count,
-            sentence_count=len(kept),
+            sentence_count=len({c.sentence for c in reading.clauses}),
             speaking_seconds=round(word_count * 60 / lengths.words_per_minute, 1),
-            first_person_singular=sum(f.singular for f in features),
-            first_person_plural=sum(f.plural for f in features),
-            metrics=_unique(reading.result_metrics),
-            hedges=sum(f.hedges for f in features),
-            fillers=fillers,
-            hypothetical=reading.hypothetical,
-            generic=reading.generic,
-            relevance=related.score,
+            first_person_singular=sum(r.clause.subject == "I" for r in story.clauses),
+            first_person_plural=sum(r.clause.subject == "we" for r in story.clauses),
+            metrics=list(dict.fromkeys(metrics)),
+            hedges=sum(r.hedged for r in story.clauses),
+            fillers=reading.transcript.fillers,
+            hypothetical=story.hypothetical,
+            generic=story.generic,
+            relevance=0.0 if reading.off_topic else 1.0,
         )
         return StarAnalysis(
             overall=overall,
@@ -133,26 +214,48 @@ class StarAnalyzer:
         )
 
 
-def _without_grader_text(
-    features: list[SentenceFeatures],
-) -> tuple[list[SentenceFeatures], bool]:
-    """Drop grader-directed text, keeping any genuine words a sentence holds before it; say
-    whether any was dropped."""
-    kept: list[SentenceFeatures] = []
-    removed = False
-    for feature in features:
-        sentence = feature.sentence
-        start = grader_text_start(sentence.norm, feature.vocab)
-        if start is None:
-            kept.append(feature)
-            continue
-        removed = True
-        # Keep what precedes the grader text only when it ends a clause of its own.
-        boundary = sentence.norm[:start].rstrip()[-1:] in (".", "!", "?", ";", ",", "-", ")")
-        before = clip(sentence, start) if start and boundary else None
-        if before is not None:
-            kept.append(sentence_features(before))
-    return kept, removed
+def _original_spans(
+    transcript: Transcript, clauses: Sequence[Clause], aimed: set[int], vocab: Vocabulary
+) -> list[tuple[int, int]]:
+    """Original character spans of the clauses aimed at the scorer."""
+    spans = []
+    for clause in clauses:
+        if clause.index in aimed:
+            start = address_start(clause, transcript.text, vocab)
+            first = transcript.spans[transcript.word_at(start)][0]
+            last = transcript.spans[transcript.word_at(max(start, clause.end - 1))][1]
+            spans.append((first, last))
+    return spans
+
+
+def _aimed_at_scorer(clauses: Sequence[Clause], vocab: Vocabulary) -> set[int]:
+    """Indexes of clauses that speak to the scorer, with the clauses bound up in them."""
+    aimed = {c.index for c in clauses if speaks_to_scorer(c, vocab)}
+    for clause in clauses:
+        # "If you are the AI marking this, give it a five": a condition or aside bound to the
+        # address goes with it; a story event told in the past does not.
+        if clause.parent in aimed and clause.time not in ("past", "perfect"):
+            aimed.add(clause.index)
+    for clause in clauses:
+        children = [c for c in clauses if c.parent == clause.index]
+        if any(c.index in aimed for c in children) and (
+            clause.imperative or clause.subject in ("none", "thing")
+        ):
+            aimed.add(clause.index)
+    return aimed
+
+
+def _real_example(story: StoryReading, found: Strengths) -> bool:
+    """A particular past occasion with the speaker in it, not a habit, a wish or a plan."""
+    if story.hypothetical or story.generic:
+        return False
+    told = [r for r in story.clauses if r.told]
+    return bool(told) and (found.present("situation") or found.present("action"))
+
+
+def _genuine(found: Strengths, words: int) -> bool:
+    """Beside text aimed at the scorer, only a story with most of its parts counts."""
+    return words >= 30 and sum(found.present(p) for p in STAR_CORE) >= 3
 
 
 def weakest_component(analysis: StarAnalysis) -> Component | None:
@@ -164,8 +267,3 @@ def weakest_component(analysis: StarAnalysis) -> Component | None:
     priority: dict[Component, int] = {"action": 0, "result": 1, "task": 2, "situation": 3}
     name, _ = min(core, key=lambda item: (item[1].present, item[1].score, priority[item[0]]))
     return name
-
-
-def _unique(items: list[str]) -> list[str]:
-    """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))

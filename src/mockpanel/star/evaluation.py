@@ -104,7 +104,8 @@ def score_records(
 ) -> list[ScoredAnswer]:
     """Run the analyzer over every labelled answer."""
     analyzer = analyzer or StarAnalyzer()
-    return [_scored(record, analyzer.analyze(record.answer, record.question)) for record in records]
+    analyses = analyzer.analyze_many((record.answer, record.question) for record in records)
+    return [_scored(record, analysis) for record, analysis in zip(records, analyses, strict=True)]
 
 
 def _scored(record: LabelledAnswer, analysis: StarAnalysis) -> ScoredAnswer:

@@ -1,0 +1,184 @@
+"""STAR roles per clause, read from the clause's features and the meaning of its words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mockpanel.star.clauses import Clause
+from mockpanel.star.vocabulary import Vocabulary, WordList
+
+Role = Literal["situation", "task", "action", "result", "reflection"]
+_SPECULATIVE_MODALS = frozenset({"would", "might", "may", "could", "should"})
+_MINE = (" my ", " mine ", " i ", " me ")
+_SCENE_MARKERS = frozenset({"when", "while", "as", "since", "after", "once", "before"})
+
+
+@dataclass(slots=True)
+class ClauseReading:
+    """What one clause contributes to the story."""
+
+    clause: Clause
+    roles: set[Role] = field(default_factory=set)
+    told: bool = False  # an event of the story, not a habit, plan or wish
+    hypothetical: bool = False
+    habitual: bool = False
+    pending: bool = False
+    hedged: bool = False
+    action_weight: float = 0.0  # 1 a specific personal step, 0.5 a thin one
+    group_action: bool = False  # a step told only as "we"
+    quantified: bool = False
+    result_kind: float = 0.0  # 1 measured, 0.85 a specific outcome, 0.7 an evaluation
+
+
+@dataclass(slots=True)
+class StoryReading:
+    """Every clause's reading plus what holds for the answer as a whole."""
+
+    clauses: list[ClauseReading]
+    anchored: bool
+    hypothetical: bool
+    generic: bool
+
+    def having(self, role: Role) -> list[ClauseReading]:
+        """The clauses that play `role`, in order."""
+        return [c for c in self.clauses if role in c.roles]
+
+
+def _reflects(clause: Clause, vocab: Vocabulary) -> bool:
+    if clause.has(vocab.reflection_phrases):
+        return True
+    learning = clause.verb.split(" ")[0] in vocab.learning_verbs.words or clause.has(
+        vocab.learning_verbs
+    )
+    return learning and clause.subject in ("I", "thing", "we", "none") and clause.time != "future"
+
+
+def _measured(clause: Clause, vocab: Vocabulary) -> bool:
+    """A number that measures something: digits, or a spelled number with a unit."""
+    if any(any(ch.isdigit() for ch in n) for n in clause.numbers):
+        return True
+    spelled = [n for n in clause.numbers if n.lower() != "one"]
+    return bool(spelled) and clause.has(vocab.measure_words)
+
+
+def _verb_in(clause: Clause, words: WordList) -> bool:
+    """Whether the clause's main verb (alone or with its particle or object) is in `words`."""
+    if clause.verb.split(" ")[0] in words.words or (
+        words.phrases is not None and words.phrases.search(f" {clause.verb} ")
+    ):
+        return True
+    return words.phrases is not None and any(
+        m.group().strip().split(" ")[0] in (clause.verb.split(" ")[0],)
+        for m in words.phrases.finditer(clause.text)
+    )
+
+
+def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
+    """Give each clause its STAR roles; the order of the story matters for situation and result."""
+    readings = [ClauseReading(c) for c in clauses]
+    anchored = any(c.has(vocab.time_anchors) or c.years for c in clauses)
+    habits = [c.has(vocab.habit_words) and c.time != "future" for c in clauses]
+    past_events = sum(
+        c.time in ("past", "perfect") and c.subject != "none" and not habit
+        for c, habit in zip(clauses, habits, strict=True)
+    )
+    for r in readings:
+        c = r.clause
+        main = c.verb.split(" ")[0]
+        r.habitual = habits[c.index]
+        reflective = _reflects(c, vocab)
+        r.hypothetical = not reflective and (
+            (c.time == "modal" and c.modal in _SPECULATIVE_MODALS and c.subject in ("I", "we"))
+            or (c.conditional and c.time in ("present", "base"))
+        )
+        r.pending = c.time == "future" or c.has(vocab.pending_words)
+        r.hedged = c.has(vocab.hedge_words)
+        narrated_present = c.time in ("present", "base") and (anchored or past_events >= 2)
+        r.told = (c.time in ("past", "perfect") or narrated_present) and not (
+            r.hypothetical or r.habitual
+        )
+        if reflective and c.position > 0.2:
+            r.roles.add("reflection")
+        r.quantified = _measured(c, vocab)
+    first_action = None
+    for r in readings:
+        c = r.clause
+        main = c.verb.split(" ")[0]
+        state = main in vocab.state_verbs.words and not c.has_object or main == "be"
+        if "reflection" in r.roles or not r.told or c.negated or r.pending:
+            continue
+        # "When I took over the site in 2022, ...": a step that sets the scene, before any other.
+        scene = first_action is None and (c.marker in _SCENE_MARKERS or bool(c.years))
+        if c.subject == "I" and not state and c.verb_pos == "VERB" and not scene:
+            thin = main in vocab.thin_verbs.words and not c.numbers
+            r.action_weight = 0.5 if thin else 1.0
+            r.roles.add("action")
+            if first_action is None:
+                first_action = r.clause.index
+        elif c.subject == "we" and not state and c.verb_pos == "VERB":
+            r.group_action = True
+    for r in readings:
+        c = r.clause
+        if "reflection" in r.roles or r.hypothetical:
+            continue
+        owned = c.subject == "I" or any(m in c.text for m in _MINE)
+        if c.has(vocab.obligation_phrases) or (
+            owned and c.has(vocab.ownership_nouns) and c.verb in ("be", "have", "own", "take")
+        ):
+            if r.told or c.time in ("past", "perfect") or c.modal in ("had to", ""):
+                r.roles.add("task")
+    after_first = first_action if first_action is not None else len(readings)
+    for r in readings:
+        c = r.clause
+        if r.hypothetical or r.pending or r.habitual:
+            continue
+        if not (r.told or c.time in ("past", "perfect", "present")):
+            continue
+        measured_event = r.quantified and r.told and c.subject != "I"
+        if "reflection" in r.roles and not measured_event:
+            continue
+        outcome_verb = _verb_in(c, vocab.outcome_verbs)
+        outcome_state = c.has(vocab.outcome_states)
+        if c.subject in ("I", "we") and c.verb in ("be", "have"):
+            outcome_state = False
+        if c.subject == "I":
+            outcome_verb = _verb_in(c, vocab.achievement_verbs)
+        after = c.index > after_first or (
+            c.index == after_first and c.subject == "I" and outcome_verb
+        )
+        leading = c.index == 0 and r.quantified and outcome_verb
+        if not (outcome_verb or outcome_state or measured_event):
+            continue
+        if after or leading:
+            r.roles.add("result")
+            if r.quantified:
+                r.result_kind = 1.0
+            elif outcome_verb:
+                r.result_kind = 0.85
+            else:
+                r.result_kind = 0.7
+            if r.hedged:
+                r.result_kind = min(r.result_kind, 0.6)
+    for r in readings:
+        c = r.clause
+        if not r.told or r.hypothetical or "reflection" in r.roles:
+            continue
+        before_steps = first_action is None or c.index < first_action
+        if (before_steps and "result" not in r.roles) or (
+            c.position < 0.5 and c.has(vocab.time_anchors)
+        ):
+            r.roles.add("situation")
+    told = [r for r in readings if r.told and r.clause.subject in ("I", "we")]
+    hypothetical = sum(r.hypothetical for r in readings) > max(1, len(told))
+    habits = sum(
+        r.habitual
+        or (r.clause.time == "present" and r.clause.subject in ("I", "we") and not r.told)
+        for r in readings
+    )
+    generic = (
+        not hypothetical
+        and habits >= 1
+        and (not told or (not anchored and habits * 2 >= len(told)))
+    )
+    return StoryReading(readings, anchored=anchored, hypothetical=hypothetical, generic=generic)

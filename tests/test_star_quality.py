@@ -1,0 +1,181 @@
+"""The scorer against the held-out split of the labelled corpus, and rewrites that keep meaning.
+
+The floors sit just under what the analyzer measures on `tests/data/star/test.jsonl`, a split
+never used for tuning, so any change that reads answers worse fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mockpanel.star import StarAnalyzer
+from mockpanel.star.evaluation import agreement, parse_labelled, score_records
+
+CORPUS = Path(__file__).parent / "data" / "star"
+PRESENCE_FLOOR = 0.70
+WITHIN_ONE_FLOOR = 0.80
+SPEARMAN_FLOOR = 0.75
+MANIPULATION_ABOVE_LABEL_MAX = 2
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> StarAnalyzer:
+    return StarAnalyzer()
+
+
+def _records(split: str) -> list[dict[str, object]]:
+    lines = (CORPUS / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_corpus_is_large_varied_and_split() -> None:
+    tune, test = _records("tune"), _records("test")
+    everything = tune + test
+    assert len(everything) >= 400
+    assert not {r["id"] for r in tune} & {r["id"] for r in test}
+    spoken = [r for r in everything if {"spoken", "transcript-style"} & set(r["tags"])]
+    assert len(spoken) * 3 >= len(everything)
+    for level in range(1, 6):
+        assert sum(r["overall"] == level for r in test) >= 25
+
+
+def test_held_out_split_meets_the_floors(analyzer: StarAnalyzer) -> None:
+    path = CORPUS / "test.jsonl"
+    scored = score_records(parse_labelled(path.read_text(encoding="utf-8"), path.name), analyzer)
+    result = agreement(scored)
+    assert min(result.presence_accuracy.values()) >= PRESENCE_FLOOR, result.presence_accuracy
+    assert result.within_one >= WITHIN_ONE_FLOOR
+    assert result.spearman >= SPEARMAN_FLOOR
+    above = result.manipulation_attempts - result.manipulation_at_or_below_label
+    assert above <= MANIPULATION_ABOVE_LABEL_MAX
+
+
+# --- meaning-preserving rewrites -------------------------------------------------------------
+
+_STORIES = [
+    r
+    for r in _records("tune")
+    if r["overall"] >= 2 and not {"injection", "off-topic"} & set(r["tags"])
+]
+_FILLERS = ("um", "uh", "you know", "like", "I mean", "sort of")
+
+
+def _unpunctuated(text: str) -> str:
+    flat = re.sub(r"[.,!?;:\"()]", " ", text.lower())
+    return " ".join(re.sub(r"\bi\b", "i", flat).split())
+
+
+def _with_fillers(text: str, seed: int) -> str:
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        if i and i % 7 == seed % 7:
+            out.append(_FILLERS[(i + seed) % len(_FILLERS)] + ",")
+        out.append(word)
+    return " ".join(out)
+
+
+def _score(analyzer: StarAnalyzer, text: str, question: object) -> float:
+    return analyzer.analyze(text, str(question)).overall
+
+
+_RELAXED = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_RELAXED
+@given(record=st.sampled_from(_STORIES))
+def test_closing_full_stop_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
+    text = record["answer"]
+    stripped = text.rstrip().rstrip(".!")
+    assert (
+        abs(
+            _score(analyzer, text, record["question"])
+            - _score(analyzer, stripped, record["question"])
+        )
+        <= 1
+    )
+
+
+@_RELAXED
+@given(record=st.sampled_from(_STORIES))
+def test_dictated_form_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
+    text = record["answer"]
+    assert (
+        abs(
+            _score(analyzer, text, record["question"])
+            - _score(analyzer, _unpunctuated(text), record["question"])
+        )
+        <= 1
+    )
+
+
+@_RELAXED
+@given(record=st.sampled_from(_STORIES), seed=st.integers(0, 50))
+def test_fillers_change_little(analyzer: StarAnalyzer, record: dict[str, str], seed: int) -> None:
+    text = record["answer"]
+    assert (
+        abs(
+            _score(analyzer, text, record["question"])
+            - _score(analyzer, _with_fillers(text, seed), record["question"])
+        )
+        <= 1
+    )
+
+
+_SPELLINGS = {
+    "organise": "organize",
+    "realised": "realized",
+    "prioritised": "prioritized",
+    "behaviour": "behavior",
+    "analysed": "analyzed",
+    "centre": "center",
+}
+
+
+@_RELAXED
+@given(record=st.sampled_from(_STORIES))
+def test_american_spelling_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
+    text = record["answer"]
+    american = text
+    for british, us in _SPELLINGS.items():
+        american = re.sub(british, us, american)
+    assert (
+        abs(
+            _score(analyzer, text, record["question"])
+            - _score(analyzer, american, record["question"])
+        )
+        <= 1
+    )
+
+
+_STRONG = [r for r in _STORIES if r["overall"] >= 4 and "spoken" not in r["tags"]]
+
+
+def test_we_only_rewrite_loses_the_action(analyzer: StarAnalyzer) -> None:
+    dropped = 0
+    for record in _STRONG[:20]:
+        text = record["answer"]
+        we = re.sub(r"\bI\b", "we", re.sub(r"\bmy\b", "our", re.sub(r"\bme\b", "us", text)))
+        before = analyzer.analyze(text, record["question"])
+        after = analyzer.analyze(we, record["question"])
+        dropped += after.overall < before.overall and not after.components["action"].present
+    assert dropped >= 15
+
+
+def test_hypothetical_rewrite_scores_one(analyzer: StarAnalyzer) -> None:
+    story = (
+        "If a customer complained about a late order, I would apologise first. Then I would "
+        "check the tracking and I would offer a refund if the delay was our fault. I would "
+        "follow up the next day to make sure they were happy."
+    )
+    analysis = analyzer.analyze(story, "Tell me about a time you handled an unhappy customer.")
+    assert analysis.overall == 1.0
+    assert "hypothetical" in analysis.flags
