@@ -15,7 +15,8 @@ from mockpanel.star.vocabulary import Vocabulary
 _DELIMITER = re.compile(
     r"<{2,}[^<>\n]{0,40}>{2,}|<{2,}|>{2,}|</?\s*(?:answer|response|system|user|assistant|"
     r"instructions?|prompt|eval\w*|score\w*)\s*/?>|\[/?(?:inst|system|end|answer)\]|"
-    r"<\|[^|\n]{0,30}\|>|^\s*(?:system|assistant|user|grader|evaluator)\s*:|#{3,}|={4,}",
+    r"<\|[^|\n]{0,30}\|>|(?:^|(?<=[.!?]\s))\s*(?:system|assistant|grader|evaluator)\s*:|"
+    r"#{3,}|={4,}",
     re.IGNORECASE | re.MULTILINE,
 )
 _JSON = re.compile(r"\{[^{}]{0,2000}\"[^\"]{1,40}\"\s*:[^{}]{0,2000}\}", re.DOTALL)
