@@ -218,9 +218,7 @@ def test_streamed_question(coach: LLMCoach, library: PromptLibrary, session: Ses
 def test_judge_and_feedback(coach: LLMCoach, library: PromptLibrary) -> None:
     question = "Tell me about a time you took ownership of a problem."
     assessment = coach.assess(question, ANSWER, "ownership")
-    offline = OfflineCoach(library, FixedAnalyzer(library)).assess(
-        question, ANSWER, "ownership"
-    )
+    offline = OfflineCoach(library, FixedAnalyzer(library)).assess(question, ANSWER, "ownership")
     if assessment.provider == "offline":
         assert assessment.model_copy(update={"notes": []}) == offline
         assert assessment.notes and assessment.notes[0].startswith("judge: ")
