@@ -171,14 +171,14 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             r.roles.add("situation")
     told = [r for r in readings if r.told and r.clause.subject in ("I", "we")]
     hypothetical = sum(r.hypothetical for r in readings) > max(1, len(told))
-    habits = sum(
+    habit_count = sum(
         r.habitual
         or (r.clause.time == "present" and r.clause.subject in ("I", "we") and not r.told)
         for r in readings
     )
     generic = (
         not hypothetical
-        and habits >= 1
-        and (not told or (not anchored and habits * 2 >= len(told)))
+        and habit_count >= 1
+        and (not told or (not anchored and habit_count * 2 >= len(told)))
     )
     return StoryReading(readings, anchored=anchored, hypothetical=hypothetical, generic=generic)
