@@ -30,6 +30,7 @@ from star_answers import (
     TRANSCRIPT,
     VAGUE_RESULT,
     WE_ONLY,
+    assert_evidence_verbatim,
 )
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "star_dev.jsonl"
@@ -44,16 +45,6 @@ def present(analysis: StarAnalysis) -> str:
     """Presence as initials, e.g. "STAR-" (L for reflection)."""
     initials = dict(zip(COMPONENTS, "STARL", strict=True))
     return "".join(initials[c] if analysis.components[c].present else "-" for c in COMPONENTS)
-
-
-def assert_evidence_verbatim(answer: str, analysis: StarAnalysis) -> None:
-    """Every quote is the answer's own words (line breaks inside a quote read as spaces)."""
-    spaced = " ".join(answer.split())
-    for name, part in analysis.components.items():
-        if not part.present:
-            assert part.score <= 2 and part.evidence == [], name
-        for quote in part.evidence:
-            assert quote.strip() and quote in spaced, (name, quote)
 
 
 def test_strong_answer_scores_high_with_every_part(analyzer: StarAnalyzer) -> None:

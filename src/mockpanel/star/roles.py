@@ -85,7 +85,6 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
     )
     for r in readings:
         c = r.clause
-        main = c.verb.split(" ")[0]
         r.habitual = habits[c.index]
         reflective = _reflects(c, vocab)
         r.hypothetical = not reflective and (
