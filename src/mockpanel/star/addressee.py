@@ -1,8 +1,9 @@
 """Text aimed at whoever scores the answer, rather than at the interviewer: found and set aside.
 
-Two kinds: markup a person would never say (delimiters that pretend to end the answer, pasted
+Three kinds: markup a person would never say (delimiters that pretend to end the answer, pasted
 JSON, chat-role labels, STAR headings recited with no story under them), found on the raw text;
-and clauses that speak to the scorer about the scoring, found on the parse.
+sentences whose words name the scorer and the scoring together; and clauses that speak to the
+scorer, found on the parse, which is what catches them in unpunctuated speech.
 """
 
 from __future__ import annotations
@@ -10,15 +11,22 @@ from __future__ import annotations
 import re
 
 from mockpanel.star.clauses import Clause
-from mockpanel.star.vocabulary import Vocabulary
+from mockpanel.star.vocabulary import Vocabulary, WordList, fold
 
 _DELIMITER = re.compile(
     r"<{2,}[^<>\n]{0,40}>{2,}|<{2,}|>{2,}|</?\s*(?:answer|response|system|user|assistant|"
     r"instructions?|prompt|eval\w*|score\w*)\s*/?>|\[/?(?:inst|system|end|answer)\]|"
-    r"<\|[^|\n]{0,30}\|>|(?:^|(?<=[.!?]\s))\s*(?:system|assistant|grader|evaluator)\s*:|"
-    r"#{3,}|={4,}",
-    re.IGNORECASE | re.MULTILINE,
+    r"<\|[^|\n]{0,30}\|>|#{3,}|={4,}",
+    re.IGNORECASE,
 )
+# "SYSTEM:" opening a line or a sentence: a chat transcript's speaker label.
+_ROLE_LABEL = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:system|assistant|grader|evaluator)\s*:", re.IGNORECASE | re.MULTILINE
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=[\[(])|(?<=[\])])")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[./]\d+)*%?")
+# A sentence longer than this is a run of speech, not a sentence: it is read clause by clause.
+SENTENCE_WORDS = 40
 _JSON = re.compile(r"\{[^{}]{0,2000}\"[^\"]{1,40}\"\s*:[^{}]{0,2000}\}", re.DOTALL)
 _HEADING = re.compile(r"\b(situation|task|action|result|reflection)s?\s*[:\-–—]\s*", re.IGNORECASE)
 
@@ -33,7 +41,62 @@ def markup_spans(answer: str) -> list[tuple[int, int]]:
     for mark in marks:
         line_end = answer.find("\n", mark.end())
         spans.append((mark.start(), len(answer) if line_end < 0 else line_end))
+    spans.extend(sentence_around(answer, m.start(), m.end()) for m in _ROLE_LABEL.finditer(answer))
     return spans
+
+
+def sentence_spans(answer: str) -> list[tuple[int, int]]:
+    """Original spans of the answer's written sentences and bracketed asides."""
+    spans = []
+    start = 0
+    for cut in _SENTENCE_END.finditer(answer):
+        if cut.start() > start:
+            spans.append((start, cut.start()))
+        start = max(start, cut.end())
+    if start < len(answer):
+        spans.append((start, len(answer)))
+    return [(a, b) for a, b in spans if answer[a:b].strip()]
+
+
+def _words(text: str) -> tuple[list[str], str]:
+    words = [fold(w.lower().replace("’", "'")) for w in _WORDS.findall(text)]
+    return words, " " + " ".join(words) + " "
+
+
+def names_the_scoring(sentence: str, vocab: Vocabulary) -> bool:
+    """Whether one written sentence names the scorer and the scoring together."""
+    words, text = _words(sentence)
+    if not words or len(words) > SENTENCE_WORDS:
+        return False
+
+    def has(entries: WordList) -> bool:
+        return entries.any(words, text)
+
+    if has(vocab.scorer_nouns) or has(vocab.roleplay_phrases) or has(vocab.foreign_phrases):
+        return True
+    scorer = has(vocab.grader_nouns) or has(vocab.answer_nouns)
+    score = has(vocab.score_phrases)
+    # "Overall score: 5." on its own: a verdict pasted in, not something said to a person.
+    verdict = score and len(words) <= 4
+    return (
+        verdict
+        or (score and scorer)
+        or (has(vocab.instruction_words) and (score or has(vocab.answer_nouns)))
+    )
+
+
+def scorer_sentences(answer: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Original spans of the written sentences that speak to the scorer about the scoring."""
+    return [(a, b) for a, b in sentence_spans(answer) if names_the_scoring(answer[a:b], vocab)]
+
+
+def sentence_around(answer: str, start: int, end: int) -> tuple[int, int]:
+    """The written sentence holding original span (start, end), when it is a short one."""
+    for a, b in sentence_spans(answer):
+        if a <= start < b:
+            short = len(_WORDS.findall(answer[a:b])) <= SENTENCE_WORDS
+            return (a, max(b, end)) if short else (start, end)
+    return start, end
 
 
 def recited_headings(answer: str) -> bool:

@@ -35,6 +35,8 @@ from mockpanel.star.addressee import (
     address_start,
     markup_spans,
     recited_headings,
+    scorer_sentences,
+    sentence_around,
     speaks_to_scorer,
 )
 from mockpanel.star.clauses import Clause, read_clauses
@@ -105,7 +107,9 @@ class StarAnalyzer:
         again without it, so the story is read exactly as if that text had never been there.
         """
         pairs = list(items)
-        markup = [markup_spans(answer) for answer, _ in pairs]
+        markup = [
+            markup_spans(answer) + scorer_sentences(answer, self.vocab) for answer, _ in pairs
+        ]
         transcripts = [
             read_transcript(answer, self.vocab, spans)
             for (answer, _), spans in zip(pairs, markup, strict=True)
@@ -224,7 +228,7 @@ def _original_spans(
             start = address_start(clause, transcript.text, vocab)
             first = transcript.spans[transcript.word_at(start)][0]
             last = transcript.spans[transcript.word_at(max(start, clause.end - 1))][1]
-            spans.append((first, last))
+            spans.append(sentence_around(transcript.original, first, last))
     return spans
 
 

@@ -58,6 +58,10 @@ def strengths(reading: StoryReading) -> Strengths:
         task = 0.0
     result = max((r.result_kind for r in results), default=0.0)
     quantified = any(r.result_kind >= 1.0 for r in results)
+    if reading.hypothetical or reading.generic:
+        # What one would do, or usually does, is no occasion, no step taken and no outcome.
+        sit = task = action = result = 0.0
+        quantified = False
     return Strengths(
         parts={
             "situation": sit,
