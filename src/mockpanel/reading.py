@@ -40,6 +40,7 @@ class ReadingData(_Strict):
 
     fillers: list[str]
     filler_phrases: list[str]
+    ambiguous_filler_phrases: list[str]
     filler_phrase_blockers: list[str]
     like_verb_before: list[str]
     state_verbs: list[str]

@@ -68,10 +68,9 @@ def _is_filler(words: list[str], i: int, vocab: Vocabulary) -> int:
         return 1
     pair = f"{word} {nxt}"
     if pair in vocab.filler_phrases:
-        # "what kind of issue", "did you know that": not fillers there.
-        if prev in vocab.filler_phrase_blockers:
-            return 0
         return 2
+    if pair in vocab.ambiguous_filler_phrases:
+        return 0 if prev in vocab.filler_phrase_blockers else 2
     if word == "like" and prev not in vocab.like_verb_before and nxt != "to":
         return 1
     return 0

@@ -88,6 +88,7 @@ class Vocabulary:
     def __init__(self, data: ReadingData) -> None:
         self.fillers = frozenset(data.fillers)
         self.filler_phrases = frozenset(data.filler_phrases)
+        self.ambiguous_filler_phrases = frozenset(data.ambiguous_filler_phrases)
         self.filler_phrase_blockers = frozenset(data.filler_phrase_blockers)
         self.like_verb_before = frozenset(data.like_verb_before)
         self.state_verbs = WordList.of(data.state_verbs)
