@@ -58,6 +58,7 @@ class ReadingData(_Strict):
     hedge_words: list[str]
     time_anchors: list[str]
     person_nouns: list[str]
+    duration_words: list[str]
     measure_words: list[str]
     grader: GraderWords
     competencies: dict[str, CompetencyEvent]

@@ -75,7 +75,9 @@ class Clause:
     words: list[str] = field(default_factory=list)  # folded lower-case words and lemmas
     text: str = ""  # folded words, space-padded, for phrase look-ups
     numbers: list[str] = field(default_factory=list)
+    durations: int = 0  # how many of the numbers count time ("three weeks", "six months ago")
     years: int = 0
+    dep: str = ""  # how the clause hangs on the one it depends on ("relcl", "ccomp", "ROOT")
     verb_pos: str = ""
     has_object: bool = False
     position: float = 0.0  # 0 at the first clause, 1 at the last
@@ -207,6 +209,7 @@ def read_clauses(doc: Doc, vocab: Vocabulary) -> list[Clause]:
         verb = fold(" ".join([head.lemma_.lower(), *particle]))
         words: list[str] = []
         numbers: list[str] = []
+        durations = 0
         years = 0
         marker = ""
         for t in tokens:
@@ -224,6 +227,8 @@ def read_clauses(doc: Doc, vocab: Vocabulary) -> list[Clause]:
                     years += 1
                 else:
                     numbers.append(t.text)
+                    after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
+                    durations += after in vocab.duration_words.words
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
         clauses.append(
             Clause(
@@ -243,7 +248,9 @@ def read_clauses(doc: Doc, vocab: Vocabulary) -> list[Clause]:
                 words=words,
                 text=_running_text(tokens),
                 numbers=numbers,
+                durations=durations,
                 years=years,
+                dep=head.dep_,
                 verb_pos=head.pos_,
                 has_object=any(
                     c.dep_ in ("dobj", "dative", "attr", "pobj", "oprd") for c in head.children

@@ -29,6 +29,7 @@ class ClauseReading:
     group_action: bool = False  # a step told only as "we"
     quantified: bool = False
     result_kind: float = 0.0  # 1 measured, 0.85 a specific outcome, 0.7 an evaluation
+    changed: bool = False  # the outcome is told with a verb of change ("fell", "renewed")
 
 
 @dataclass(slots=True)
@@ -72,6 +73,20 @@ def _verb_in(clause: Clause, words: WordList) -> bool:
         m.group().strip().split(" ")[0] in (clause.verb.split(" ")[0],)
         for m in words.phrases.finditer(clause.text)
     )
+
+
+def _withdraw_awaited(readings: list[ClauseReading]) -> None:
+    """A story that ends waiting ("we won't know until the review") has no result yet: what
+    came before is kept only where it is a measured change."""
+    results = [r for r in readings if "result" in r.roles]
+    if not results:
+        return
+    last = results[-1].clause.index
+    if any(r.pending and r.clause.index > last for r in readings):
+        for r in results:
+            if not (r.changed and r.result_kind >= 1.0):
+                r.roles.discard("result")
+                r.result_kind = 0.0
 
 
 def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
@@ -134,7 +149,9 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             continue
         if not (r.told or c.time in ("past", "perfect", "present")):
             continue
-        measured_event = r.quantified and r.told and c.subject != "I"
+        counted = len(c.numbers) > c.durations
+        state = c.verb in vocab.state_verbs.words and c.verb != "be"
+        measured_event = counted and r.told and c.subject != "I" and not state
         if "reflection" in r.roles and not measured_event:
             continue
         outcome_verb = _verb_in(c, vocab.outcome_verbs)
@@ -151,6 +168,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             continue
         if after or leading:
             r.roles.add("result")
+            r.changed = outcome_verb
             if r.quantified:
                 r.result_kind = 1.0
             elif outcome_verb:
@@ -159,6 +177,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
                 r.result_kind = 0.7
             if r.hedged:
                 r.result_kind = min(r.result_kind, 0.6)
+    _withdraw_awaited(readings)
     for r in readings:
         c = r.clause
         if not r.told or r.hypothetical or "reflection" in r.roles:

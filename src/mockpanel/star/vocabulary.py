@@ -106,6 +106,7 @@ class Vocabulary:
         self.hedge_words = WordList.of(data.hedge_words)
         self.time_anchors = WordList.of(data.time_anchors)
         self.person_nouns = WordList.of(data.person_nouns)
+        self.duration_words = WordList.of(data.duration_words)
         self.measure_words = WordList.of(data.measure_words)
         grader = data.grader
         self.scorer_nouns = WordList.of(grader.scorer_nouns)
