@@ -117,7 +117,10 @@ def overall_score(found: Strengths, shape: Shape, lengths: RubricLengths) -> flo
     clear = min(actions, result)
     if found.we_heavy:
         clear = min(clear, 0.4)
-    exemplary = clear if found.quantified and found.present("reflection") else 0.0
+    if not found.quantified:
+        # Without a number a result is seldom the "concrete" one of a 4, and never that of a 5.
+        clear = min(clear, 0.5)
+    exemplary = clear if found.present("reflection") else 0.0
     if shape.words > lengths.too_long_words * 1.3:
         exemplary = min(exemplary, 0.4)
     score = 3.0 + clear + exemplary
