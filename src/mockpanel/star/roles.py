@@ -11,6 +11,8 @@ from mockpanel.star.vocabulary import Vocabulary, WordList
 Role = Literal["situation", "task", "action", "result", "reflection"]
 _SPECULATIVE_MODALS = frozenset({"would", "might", "may", "could", "should"})
 _MINE = (" my ", " mine ", " i ", " me ")
+_SUBORDINATE = frozenset({"when", "because", "if", "unless", "so that", "while", "since", "until",
+                          "before", "whether", "though", "although"})
 _SCENE_MARKERS = frozenset({"when", "while", "as", "since", "after", "once", "before"})
 
 
@@ -143,6 +145,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             if r.told or c.time in ("past", "perfect") or c.modal in ("had to", ""):
                 r.roles.add("task")
     after_first = first_action if first_action is not None else len(readings)
+    last_action = max((x.clause.index for x in readings if "action" in x.roles), default=None)
     for r in readings:
         c = r.clause
         if r.hypothetical or r.pending or r.habitual:
@@ -164,7 +167,16 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             c.index == after_first and c.subject == "I" and outcome_verb
         )
         leading = c.index == 0 and r.quantified and outcome_verb
-        if not (outcome_verb or outcome_state or measured_event):
+        # What the story tells after the speaker's last step is how it ended.
+        closing = (
+            last_action is not None
+            and c.index > last_action
+            and r.told
+            and c.subject != "I"
+            and c.marker not in _SUBORDINATE
+            and c.verb not in vocab.state_verbs.words - {"be", "have"}
+        )
+        if not (outcome_verb or outcome_state or measured_event or closing):
             continue
         if after or leading:
             r.roles.add("result")
