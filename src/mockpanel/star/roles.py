@@ -13,6 +13,7 @@ _SPECULATIVE_MODALS = frozenset({"would", "might", "may", "could", "should"})
 _MINE = (" my ", " mine ", " i ", " me ")
 _SUBORDINATE = frozenset({"when", "because", "if", "unless", "so that", "while", "since", "until",
                           "before", "whether", "though", "although"})
+_MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _SCENE_MARKERS = frozenset({"when", "while", "as", "since", "after", "once", "before"})
 
 
@@ -117,6 +118,11 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         if reflective and c.position > 0.2:
             r.roles.add("reflection")
         r.quantified = _measured(c, vocab)
+    for r in readings:
+        # "We won't know whether queues drop": what hangs on a wait is awaited too.
+        parent = r.clause.parent
+        if parent is not None and readings[parent].pending and r.clause.dep != "conj":
+            r.pending = True
     first_action = None
     for r in readings:
         c = r.clause
@@ -167,13 +173,15 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             c.index == after_first and c.subject == "I" and outcome_verb
         )
         leading = c.index == 0 and r.quantified and outcome_verb
+        if c.marker in _SUBORDINATE:
+            continue  # "whether queues drop", "if he calls again": no outcome told
         # What the story tells after the speaker's last step is how it ended.
         closing = (
             last_action is not None
             and c.index > last_action
             and r.told
-            and c.subject != "I"
-            and c.marker not in _SUBORDINATE
+            and c.subject not in ("I", "none")
+            and c.dep in _MAIN_DEPS
             and c.verb not in vocab.state_verbs.words - {"be", "have"}
         )
         if not (outcome_verb or outcome_state or measured_event or closing):
