@@ -111,7 +111,11 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         )
         r.pending = c.time == "future" or c.has(vocab.pending_words)
         r.hedged = c.has(vocab.hedge_words)
-        narrated_present = c.time in ("present", "base") and (anchored or past_events >= 2)
+        # The present tense tells a story when something dates it; beside "usually" and
+        # "always" with nothing dated, it tells a habit.
+        narrated_present = c.time in ("present", "base") and (
+            anchored or (past_events >= 2 and not any(habits))
+        )
         r.told = (c.time in ("past", "perfect") or narrated_present) and not (
             r.hypothetical or r.habitual
         )
