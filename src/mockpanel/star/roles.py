@@ -62,8 +62,8 @@ def _measured(clause: Clause, vocab: Vocabulary) -> bool:
     """A number that measures something: digits, or a spelled number with a unit."""
     if any(any(ch.isdigit() for ch in n) for n in clause.numbers):
         return True
-    spelled = [n for n in clause.numbers if n.lower() != "one"]
-    return bool(spelled) and clause.has(vocab.measure_words)
+    # "One" is as often a pronoun or "a" as a count; any other spelled number counts.
+    return any(n.lower() != "one" for n in clause.numbers)
 
 
 def _verb_in(clause: Clause, words: WordList) -> bool:
@@ -163,7 +163,11 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         if not (r.told or c.time in ("past", "perfect", "present")):
             continue
         counted = len(c.numbers) > c.durations
-        state = c.verb in vocab.state_verbs.words and c.verb != "be"
+        # "We've had zero incidents since": having, told after the steps, is how it ended.
+        closing_have = c.verb == "have" and (
+            c.time == "perfect" or (last_action is not None and c.index > last_action)
+        )
+        state = c.verb in vocab.state_verbs.words and c.verb != "be" and not closing_have
         measured_event = counted and r.told and c.subject != "I" and not state
         if "reflection" in r.roles and not measured_event:
             continue
