@@ -181,7 +181,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             c.index == after_first and c.subject == "I" and outcome_verb
         )
         leading = c.index == 0 and r.quantified and outcome_verb
-        if c.marker in _SUBORDINATE:
+        if "task" in r.roles or c.marker in _SUBORDINATE:
             continue  # "whether queues drop", "if he calls again": no outcome told
         # What the story tells after the speaker's last step is how it ended.
         closing = (
