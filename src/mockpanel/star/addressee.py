@@ -23,7 +23,13 @@ _DELIMITER = re.compile(
 _ROLE_LABEL = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*(?:system|assistant|grader|evaluator)\s*:", re.IGNORECASE | re.MULTILINE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=[\[(])|(?<=[\])])")
+# Written sentence ends; a full stop after a lone letter or a short title is an abbreviation
+# ("P.S.", "e.g.", "Dr."), not the end of a sentence.
+_SENTENCE_END = re.compile(
+    r"(?<![\s.][^\W\d_]\.)(?<!\b(?:mr|ms|dr|st|vs)\.)(?<!\bmrs\.)(?<!\betc\.)(?<=[.!?])\s+"
+    r"|\n+|(?=[\[(])|(?<=[\])])",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[./]\d+)*%?")
 # A sentence longer than this is a run of speech, not a sentence: it is read clause by clause.
 SENTENCE_WORDS = 40

@@ -11,8 +11,22 @@ from mockpanel.star.vocabulary import Vocabulary, WordList
 Role = Literal["situation", "task", "action", "result", "reflection"]
 _SPECULATIVE_MODALS = frozenset({"would", "might", "may", "could", "should"})
 _MINE = (" my ", " mine ", " i ", " me ")
-_SUBORDINATE = frozenset({"when", "because", "if", "unless", "so that", "while", "since", "until",
-                          "before", "whether", "though", "although"})
+_SUBORDINATE = frozenset(
+    {
+        "when",
+        "because",
+        "if",
+        "unless",
+        "so that",
+        "while",
+        "since",
+        "until",
+        "before",
+        "whether",
+        "though",
+        "although",
+    }
+)
 _MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _SCENE_MARKERS = frozenset({"when", "while", "as", "since", "after", "once", "before"})
 
@@ -109,7 +123,8 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             (c.time == "modal" and c.modal in _SPECULATIVE_MODALS and c.subject in ("I", "we"))
             or (c.conditional and c.time in ("present", "base"))
         )
-        r.pending = c.time == "future" or c.has(vocab.pending_words)
+        # "We're still waiting" is awaited; "we still lost sales" happened all the same.
+        r.pending = c.time == "future" or (c.time != "past" and c.has(vocab.pending_words))
         r.hedged = c.has(vocab.hedge_words)
         # The present tense tells a story when something dates it; beside "usually" and
         # "always" with nothing dated, it tells a habit.
@@ -168,7 +183,10 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             c.time == "perfect" or (last_action is not None and c.index > last_action)
         )
         state = c.verb in vocab.state_verbs.words and c.verb != "be" and not closing_have
-        measured_event = counted and r.told and c.subject != "I" and not state
+        # A count measures wherever it is told; a length of time ("the close took four days")
+        # only after the last step, where it times the outcome rather than dating the story.
+        timed = bool(c.numbers) and last_action is not None and c.index > last_action
+        measured_event = (counted or timed) and r.told and c.subject != "I" and not state
         if "reflection" in r.roles and not measured_event:
             continue
         outcome_verb = _verb_in(c, vocab.outcome_verbs)

@@ -9,6 +9,7 @@ from mockpanel.star.vocabulary import Vocabulary, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SUFFIXES = ("ing", "ed", "es", "s")
+_POSSESSIVE = re.compile(r"'s$")
 
 
 def _stems(word: str) -> set[str]:
@@ -23,7 +24,9 @@ def _stems(word: str) -> set[str]:
 
 def question_competencies(question: str, vocab: Vocabulary) -> list[str]:
     """Every competency a free-text question touches, the one it names most first."""
-    words = [fold(w.lower().replace("’", "'")) for w in _WORD.findall(question)]
+    words = [
+        fold(_POSSESSIVE.sub("", w.lower().replace("’", "'"))) for w in _WORD.findall(question)
+    ]
     text = " " + " ".join(words) + " "
     scored: list[tuple[int, int, str]] = []
     for order, (competency_id, competency) in enumerate(vocab.competencies.items()):
@@ -55,14 +58,16 @@ def shows_event(competency_id: str, story: list[ClauseReading], vocab: Vocabular
     clauses = [r.clause for r in story]
     found = [c for c in clauses if c.has(competency.event)]
     if competency.needs == "speaker":
-        return any(c.subject in ("I", "we") or " my " in c.text or " our " in c.text for c in found)
-    if competency.needs == "group":
-        return (
-            any(c.subject == "we" or " we " in c.text for c in found)
-            or any(c.subject != "we" for c in found)
-            and len(found) >= 2
+        # The speaker's own error: told in their words, or as something they did not do.
+        mine = [c for c in clauses if c.subject in ("I", "we") or " my " in c.text]
+        return any(c.has(competency.event) or c.negated for c in mine) or any(
+            " my " in c.text or " our " in c.text for c in found
         )
+    if competency.needs == "group":
+        return bool(found) or any(c.subject == "we" for c in clauses)
     if competency.needs == "someone-else":
+        # Another person's resistance shows as much in "he wasn't happy" as in "he objected".
+        resisted = any(c.subject == "person" and c.negated for c in clauses)
         others = any(c.subject in ("we", "person") or c.has(vocab.person_nouns) for c in clauses)
-        return bool(found) and others
+        return (bool(found) and others) or resisted
     return bool(found)
