@@ -1,94 +1,94 @@
-"""Throughput and scaling of the STAR analyzer.
+"""Speed and memory of the STAR analyzer, measured the way a user meets it.
 
-Usage: python benchmarks/analyzer_speed.py [LABELLED.jsonl] [--seconds S] [--workers N]
-Measures answers per second over the labelled answers, parsed in batches (one process, then N
-worker processes, default 2), the latency of one answer once the pipeline is loaded (as in a
-panel), and the time to analyze answers of 250 KB, 500 KB and 1 MB to show the cost grows
-linearly with the input.
+Usage: python benchmarks/analyzer_speed.py [LABELLED.jsonl ...] [--runs N]
+Defaults to both splits of the project's labelled corpus. Prints:
+- `mockpanel score FILE --json` on one answer, end to end with the pipeline load (target <= 1.5 s);
+- one answer scored once the pipeline is loaded, as inside a panel (target <= 100 ms);
+- `mockpanel score --batch` throughput on every answer given (target >= 100 answers/s), and the
+  peak memory of that run, its worker processes included.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
+import statistics
+import subprocess
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from mockpanel.star import StarAnalyzer
+from _timing import REPO, median_seconds, mockpanel_command, time_command
 
-DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "star" / "tune.jsonl"
-
-
-def load_answers(path: Path) -> list[tuple[str, str]]:
-    """(answer, question) pairs from a labelled JSONL file."""
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            pairs.append((record["answer"], record.get("question", "")))
-    return pairs
+CORPUS = [REPO / "tests" / "data" / "star" / name for name in ("tune.jsonl", "test.jsonl")]
 
 
-def analyze_all(pairs: list[tuple[str, str]]) -> int:
-    """Analyze every pair once; return how many were analyzed."""
+def load(paths: list[Path]) -> list[dict[str, str]]:
+    """Every labelled record of `paths`."""
+    records = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                records.append(json.loads(line))
+    return records
+
+
+def in_process_ms(records: list[dict[str, str]]) -> float:
+    """Median milliseconds to score one answer with the pipeline already loaded."""
+    from mockpanel.star import StarAnalyzer
+
     analyzer = StarAnalyzer()
-    analyzer.analyze_many(pairs)
-    return len(pairs)
-
-
-def single_process_rate(pairs: list[tuple[str, str]], seconds: float) -> float:
-    """Best answers/s of repeated passes over `pairs` in this process."""
-    analyze_all(pairs[:5])  # load the rubric and warm up
-    best = 0.0
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
+    analyzer.analyze(records[0]["answer"], records[0]["question"])
+    times = []
+    for record in records[:100]:
         start = time.perf_counter()
-        done = analyze_all(pairs)
-        best = max(best, done / (time.perf_counter() - start))
-    return best
-
-
-def multi_process_rate(pairs: list[tuple[str, str]], workers: int, rounds: int) -> float:
-    """Answers/s with `workers` processes each analyzing `rounds` passes over `pairs`."""
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(analyze_all, [pairs[:5]] * workers))  # start and warm up the workers
-        start = time.perf_counter()
-        done = sum(pool.map(analyze_all, [pairs] * (workers * rounds)))
-        return done / (time.perf_counter() - start)
-
-
-def large_answer_seconds(pairs: list[tuple[str, str]], size: int) -> float:
-    """Seconds to analyze one answer of about `size` characters built from the real answers."""
-    text = " ".join(answer for answer, _ in pairs)
-    big = (text + " ") * (size // (len(text) + 1) + 1)
-    analyzer = StarAnalyzer()
-    start = time.perf_counter()
-    analyzer.analyze(big[:size], pairs[0][1])
-    return time.perf_counter() - start
+        analyzer.analyze(record["answer"], record["question"])
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print throughput and large-input timings."""
+    """Print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", nargs="?", type=Path, default=DEV_SET)
-    parser.add_argument("--seconds", type=float, default=3.0)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("files", nargs="*", type=Path, default=CORPUS)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    pairs = load_answers(args.file)
-    print(f"{len(pairs)} answers from {args.file}")
-    print(f"one process:          {single_process_rate(pairs, args.seconds):8.0f} answers/s")
-    analyzer = StarAnalyzer()
-    analyzer.analyze(*pairs[0])
-    start = time.perf_counter()
-    for answer, question in pairs[:50]:
-        analyzer.analyze(answer, question)
-    per_answer = (time.perf_counter() - start) / min(50, len(pairs)) * 1000
-    print(f"one answer, pipeline loaded: {per_answer:6.1f} ms")
-    rate = multi_process_rate(pairs, args.workers, rounds=3)
-    print(f"{args.workers} worker processes:   {rate:8.0f} answers/s")
-    for size in (250_000, 500_000, 1_000_000):
-        print(f"{size // 1000:>5} KB answer:        {large_answer_seconds(pairs, size):8.2f} s")
+    records = load(args.files)
+    command = mockpanel_command()
+    with tempfile.TemporaryDirectory() as home:
+        env = {"MOCKPANEL_HOME": home}
+        one = Path(home) / "answer.txt"
+        one.write_text(records[0]["answer"], encoding="utf-8")
+        score_one = [*command, "score", str(one), "--json"]
+        time_command(score_one, env=env)  # warm the file cache
+        runs = [time_command(score_one, env=env) for _ in range(args.runs)]
+        print(f"mockpanel score, one answer, end to end:  {median_seconds(runs):6.2f} s (median)")
+        print(
+            f"one answer, pipeline loaded:              {in_process_ms(records):6.1f} ms (median)"
+        )
+
+        batch = Path(home) / "batch.jsonl"
+        lines = [
+            json.dumps({"id": r["id"], "question": r["question"], "answer": r["answer"]})
+            for r in records
+        ]
+        batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [*command, "score", "--batch", str(batch)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, **env},
+        )
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"mockpanel score --batch, {len(records)} answers:   {len(records) / seconds:6.0f} "
+        f"answers/s ({seconds:.1f} s, start-up included)"
+    )
+    print(f"peak memory of one mockpanel process:     {peak:6.0f} MB")
     return 0
 
 

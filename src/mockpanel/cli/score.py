@@ -137,6 +137,8 @@ def _score_batch(coach: Coach, text: str, samples: int) -> None:
     def judge(item: BatchItem) -> tuple[StarAssessment, ScoreSamples]:
         return sample_assessments(coach, item.question, item.answer, samples)
 
+    if samples == 1:
+        coach.prepare(_readable_pairs(text))
     failures = 0
     for outcome in score_lines(text, judge):
         if outcome.scored is None or outcome.item is None:
@@ -150,3 +152,19 @@ def _score_batch(coach: Coach, text: str, samples: int) -> None:
         typer.echo(json.dumps(record, ensure_ascii=False))
     if failures:
         raise typer.Exit(2)
+
+
+def _readable_pairs(text: str) -> list[tuple[str, str | None]]:
+    """The (answer, question) of every line that parses, to be read ahead as one batch."""
+    from mockpanel.batch import parse_line
+    from mockpanel.errors import InputFileError
+
+    pairs: list[tuple[str, str | None]] = []
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                item = parse_line(line)
+            except InputFileError:
+                continue
+            pairs.append((item.answer, item.question))
+    return pairs

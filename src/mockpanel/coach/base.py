@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from mockpanel.library import Competency, PromptLibrary, Question
 from mockpanel.models import (
@@ -36,6 +36,9 @@ class Coach(ABC):
         self.library = library
         self.usage = Usage()
         self.notes: list[str] = []
+
+    def prepare(self, answers: Sequence[tuple[str, str | None]]) -> None:  # noqa: B027
+        """Read many (answer, question) pairs ahead of `assess` calls for them; optional."""
 
     @abstractmethod
     def introduce(self, session: Session, panelist: Panelist) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -445,6 +445,10 @@ class LLMCoach(Coach):
             {"answer": "head", "examples": "head"},
             lambda: self.offline.probe(session, panelist, turn, target, question),
         )
+
+    def prepare(self, answers: Sequence[tuple[str, str | None]]) -> None:
+        """The analyzer's reading, which guards every judgement, is done for the batch at once."""
+        self.offline.prepare(answers)
 
     def assess(self, question: str, answer: str, competency: str | None = None) -> StarAssessment:
         """The model's STAR judgement, calibrated by the analyzer, with the model's coaching."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from statistics import fmean
 
@@ -99,6 +100,10 @@ class OfflineCoach(Coach):
         fresh = [probe for probe in candidates if probe not in asked] or candidates
         rng = random.Random(f"{session.settings.seed}:{turn.index}:{target}")
         return rng.choice(fresh)
+
+    def prepare(self, answers: Sequence[tuple[str, str | None]]) -> None:
+        """Parse a batch of answers together, in a second process where the machine has one."""
+        self.analyzer.prime(answers, workers=min(2, os.cpu_count() or 1))
 
     def assess(self, question: str, answer: str, competency: str | None = None) -> StarAssessment:
         """Analyzer scores plus phrase-book feedback."""

@@ -47,6 +47,8 @@ from mockpanel.star.transcript import Transcript, read_transcript
 from mockpanel.star.vocabulary import Vocabulary, vocabulary_for
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# Worker processes each load the English pipeline (about a second): worth it only for many answers.
+PARALLEL_FROM = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,26 @@ class StarAnalyzer:
 
     def __init__(self, library: PromptLibrary | None = None) -> None:
         library = library or load_library()
+        self.library = library
         self.rubric = library.rubric
         self.vocab: Vocabulary = vocabulary_for(library.reading)
+        self._primed: dict[tuple[str, str | None], StarAnalysis] = {}
 
     def analyze(self, answer: str, question: str | None = None) -> StarAnalysis:
         """Score `answer` (to `question`, when known) against STAR with verbatim evidence."""
-        return self.analyze_many([(answer, question)])[0]
+        primed = self._primed.get((answer, question))
+        return primed if primed is not None else self.analyze_many([(answer, question)])[0]
+
+    def prime(self, items: Sequence[tuple[str, str | None]], workers: int = 1) -> None:
+        """Read many answers ahead, in batches and optionally in worker processes, so that the
+        `analyze` calls that follow for them are instant."""
+        if workers > 1 and len(items) >= PARALLEL_FROM:
+            from mockpanel.star.parallel import analyze_in_processes
+
+            analyses = analyze_in_processes(self.library.source, items, workers)
+        else:
+            analyses = self.analyze_many(items)
+        self._primed.update(zip(items, analyses, strict=True))
 
     def analyze_many(self, items: Iterable[tuple[str, str | None]]) -> list[StarAnalysis]:
         """Score many answers, parsing them in batches."""

@@ -7,12 +7,13 @@ import importlib.util
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mockpanel.errors import MockpanelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
 
 # The official package first, then the PyPI copy of the same files.
@@ -78,9 +79,12 @@ def nlp() -> Language:
         if _nlp is None:
             import spacy
 
+            from mockpanel.star.attributes import speed_up
+
             directory = model_directory()
             verify(directory)
             _nlp = spacy.load(directory, exclude=EXCLUDED)
+            speed_up(cast("AttributeRuler", _nlp.get_pipe("attribute_ruler")))
         return _nlp
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mockpanel.reading import CompetencyEvent, ReadingData
 
@@ -16,6 +17,7 @@ _FOLDS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """One spelling for British and American variants ("realised" and "realized")."""
     for pattern, repl in _FOLDS:
