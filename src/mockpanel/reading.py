@@ -31,7 +31,8 @@ class GraderWords(_Strict):
     score_phrases: list[str]
     instruction_words: list[str]
     roleplay_phrases: list[str]
-    star_headings: list[str]
+    english_words: list[str]
+    foreign_scoring_stems: list[str]
     foreign_phrases: list[str]
 
 
@@ -53,12 +54,10 @@ class ReadingData(_Strict):
     obligation_phrases: list[str]
     ownership_nouns: list[str]
     habit_words: list[str]
-    hypothetical_phrases: list[str]
     pending_words: list[str]
     hedge_words: list[str]
     time_anchors: list[str]
     person_nouns: list[str]
     duration_words: list[str]
-    measure_words: list[str]
     grader: GraderWords
     competencies: dict[str, CompetencyEvent]

@@ -27,9 +27,10 @@ _ROLE_LABEL = re.compile(
 # ("P.S.", "e.g.", "Dr."), not the end of a sentence.
 _SENTENCE_END = re.compile(
     r"(?<![\s.][^\W\d_]\.)(?<!\b(?:mr|ms|dr|st|vs)\.)(?<!\bmrs\.)(?<!\betc\.)(?<=[.!?])\s+"
-    r"|\n+|(?=[\[(])|(?<=[\])])",
+    r"|\n+",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[./]\d+)*%?")
 # A sentence longer than this is a run of speech, not a sentence: it is read clause by clause.
 SENTENCE_WORDS = 40
@@ -52,15 +53,20 @@ def markup_spans(answer: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(answer: str) -> list[tuple[int, int]]:
-    """Original spans of the answer's written sentences and bracketed asides."""
+    """Original spans of the answer's written sentences; a bracketed aside is one unit."""
     spans = []
     start = 0
-    for cut in _SENTENCE_END.finditer(answer):
-        if cut.start() > start:
-            spans.append((start, cut.start()))
-        start = max(start, cut.end())
-    if start < len(answer):
-        spans.append((start, len(answer)))
+    for aside in [*_ASIDE.finditer(answer), None]:
+        stop = aside.start() if aside else len(answer)
+        for cut in _SENTENCE_END.finditer(answer, start, stop):
+            if cut.start() > start:
+                spans.append((start, cut.start()))
+            start = max(start, cut.end())
+        if start < stop:
+            spans.append((start, stop))
+        if aside:
+            spans.append((aside.start(), aside.end()))
+            start = aside.end()
     return [(a, b) for a, b in spans if answer[a:b].strip()]
 
 
@@ -80,6 +86,8 @@ def names_the_scoring(sentence: str, vocab: Vocabulary) -> bool:
 
     if has(vocab.scorer_nouns) or has(vocab.roleplay_phrases) or has(vocab.foreign_phrases):
         return True
+    if _instruction_in_another_language(words, vocab):
+        return True
     scorer = has(vocab.grader_nouns) or has(vocab.answer_nouns)
     score = has(vocab.score_phrases)
     # "Overall score: 5." on its own: a verdict pasted in, not something said to a person.
@@ -88,6 +96,17 @@ def names_the_scoring(sentence: str, vocab: Vocabulary) -> bool:
         verdict
         or (score and scorer)
         or (has(vocab.instruction_words) and (score or has(vocab.answer_nouns)))
+    )
+
+
+def _instruction_in_another_language(words: list[str], vocab: Vocabulary) -> bool:
+    """A sentence in another language that speaks of evaluating, scoring or instructions: an
+    English interview answer has no reason to hold one."""
+    if len(words) < 4 or not vocab.english_words.isdisjoint(words):
+        return False
+    stems = vocab.foreign_scoring_stems
+    return sum(any(w.startswith(s) for s in stems) for w in words) >= 2 or any(
+        w.isdigit() for w in words
     )
 
 

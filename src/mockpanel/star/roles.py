@@ -72,7 +72,7 @@ def _reflects(clause: Clause, vocab: Vocabulary) -> bool:
     return learning and clause.subject in ("I", "thing", "we", "none") and clause.time != "future"
 
 
-def _measured(clause: Clause, vocab: Vocabulary) -> bool:
+def _measured(clause: Clause) -> bool:
     """A number that measures something: digits, or a spelled number with a unit."""
     if any(any(ch.isdigit() for ch in n) for n in clause.numbers):
         return True
@@ -136,7 +136,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         )
         if reflective and c.position > 0.2:
             r.roles.add("reflection")
-        r.quantified = _measured(c, vocab)
+        r.quantified = _measured(c)
     for r in readings:
         # "We won't know whether queues drop": what hangs on a wait is awaited too.
         parent = r.clause.parent

@@ -103,13 +103,11 @@ class Vocabulary:
         self.obligation_phrases = WordList.of(data.obligation_phrases)
         self.ownership_nouns = WordList.of(data.ownership_nouns)
         self.habit_words = WordList.of(data.habit_words)
-        self.hypothetical_phrases = WordList.of(data.hypothetical_phrases)
         self.pending_words = WordList.of(data.pending_words)
         self.hedge_words = WordList.of(data.hedge_words)
         self.time_anchors = WordList.of(data.time_anchors)
         self.person_nouns = WordList.of(data.person_nouns)
         self.duration_words = WordList.of(data.duration_words)
-        self.measure_words = WordList.of(data.measure_words)
         grader = data.grader
         self.scorer_nouns = WordList.of(grader.scorer_nouns)
         self.grader_nouns = WordList.of(grader.grader_nouns)
@@ -118,8 +116,9 @@ class Vocabulary:
         self.score_phrases = WordList.of(grader.score_phrases)
         self.instruction_words = WordList.of(grader.instruction_words)
         self.roleplay_phrases = WordList.of(grader.roleplay_phrases)
-        self.star_headings = WordList.of(grader.star_headings)
         self.foreign_phrases = WordList.of(grader.foreign_phrases)
+        self.english_words = frozenset(grader.english_words)
+        self.foreign_scoring_stems = tuple(grader.foreign_scoring_stems)
         self.competencies = {cid: Competency.of(c) for cid, c in data.competencies.items()}
 
 
