@@ -1,10 +1,12 @@
 """Assemble the labelled STAR corpus and split it into a tuning split and a held-out test split.
 
-Usage: python benchmarks/build_corpus.py SOURCE.jsonl... [--dev ../shared/eval/star_dev.jsonl]
+Usage: python benchmarks/build_corpus.py SOURCE.jsonl... [--held-out FRESH.jsonl...]
+                                        [--dev ../shared/eval/star_dev.jsonl]
 
-The shared development set goes wholly into the tuning split. Every other source is split
-half and half inside each (source, overall label) group, ordered by a hash of the id, so both
-splits hold every source and every level. The split depends only on the ids.
+The shared development set goes wholly into the tuning split, and every --held-out source wholly
+into the test split (sets written after tuning began, never read while tuning). Every other
+source is split half and half inside each (source, overall label) group, ordered by a hash of
+the id, so both splits hold every source and every level. The split depends only on the ids.
 """
 
 from __future__ import annotations
@@ -25,10 +27,16 @@ def _key(record_id: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sources", nargs="+", type=Path)
+    parser.add_argument("--held-out", nargs="*", type=Path, default=[])
     parser.add_argument("--dev", type=Path, default=Path("../shared/eval/star_dev.jsonl"))
     args = parser.parse_args()
     tune = [json.loads(line) for line in args.dev.read_text().splitlines() if line.strip()]
-    test = []
+    test = [
+        json.loads(line)
+        for source in args.held_out
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for source in args.sources:
         groups: dict[int, list[dict[str, object]]] = defaultdict(list)
         for line in source.read_text(encoding="utf-8").splitlines():

@@ -1,7 +1,10 @@
 """The scorer against the held-out split of the labelled corpus, and rewrites that keep meaning.
 
 The floors sit just under what the analyzer measures on `tests/data/star/test.jsonl`, a split
-never used for tuning, so any change that reads answers worse fails here.
+never used for tuning (presence 0.80-0.96, within one 0.84, Spearman 0.78, one manipulation of
+24 above its label), so any change that reads answers worse fails here. The targets the
+analyzer is built towards are higher: presence and within one 0.92, Spearman 0.85, and no
+manipulation above its label.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from mockpanel.star import StarAnalyzer
 from mockpanel.star.evaluation import agreement, parse_labelled, score_records
 
 CORPUS = Path(__file__).parent / "data" / "star"
-PRESENCE_FLOOR = 0.70
-WITHIN_ONE_FLOOR = 0.80
+PRESENCE_FLOOR = 0.78
+WITHIN_ONE_FLOOR = 0.82
 SPEARMAN_FLOOR = 0.75
-MANIPULATION_ABOVE_LABEL_MAX = 2
+MANIPULATION_ABOVE_LABEL_MAX = 1
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +45,7 @@ def test_corpus_is_large_varied_and_split() -> None:
     spoken = [r for r in everything if {"spoken", "transcript-style"} & set(r["tags"])]
     assert len(spoken) * 3 >= len(everything)
     for level in range(1, 6):
-        assert sum(r["overall"] == level for r in test) >= 25
+        assert sum(r["overall"] == level for r in test) >= 60
 
 
 def test_held_out_split_meets_the_floors(analyzer: StarAnalyzer) -> None:
