@@ -47,6 +47,8 @@ from mockpanel.star.transcript import Transcript, read_transcript
 from mockpanel.star.vocabulary import Vocabulary, vocabulary_for
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# At most this many role-less clauses are quoted after a clause to complete it.
+_COMPLETING_CLAUSES = 2
 # Worker processes each load the English pipeline (about a second): worth it only for many answers.
 PARALLEL_FROM = 200
 
@@ -78,8 +80,23 @@ class Reading:
         return self.transcript.quote(clause.start, clause.end)
 
     def evidence(self, part: Component) -> list[str]:
-        """The clauses that earned `part`, quoted, without repeats."""
-        return list(dict.fromkeys(self.quote(r.clause) for r in self.story.having(part)))
+        """The clauses that earned `part`, each with the role-less clauses bound to it that
+        complete it ("what I learned" + "is to look at when things clash"), without repeats."""
+        readings = self.story.clauses
+        quotes = []
+        for reading in self.story.having(part):
+            clause = reading.clause
+            end = clause.end
+            index = clause.index
+            while index + 1 < len(readings) and index + 1 - clause.index <= _COMPLETING_CLAUSES:
+                after = readings[index + 1]
+                bound = after.clause.parent == index or readings[index].clause.parent == index + 1
+                if after.roles or not bound:
+                    break
+                end = after.clause.end
+                index += 1
+            quotes.append(self.transcript.quote(clause.start, end))
+        return list(dict.fromkeys(quotes))
 
 
 class StarAnalyzer:
