@@ -47,6 +47,7 @@ class ClauseReading:
     quantified: bool = False
     result_kind: float = 0.0  # 1 measured, 0.85 a specific outcome, 0.7 an evaluation
     changed: bool = False  # the outcome is told with a verb of change ("fell", "renewed")
+    lesson: bool = False  # what a reflection says was learned ("...that people speak up")
 
 
 @dataclass(slots=True)
@@ -90,6 +91,22 @@ def _verb_in(clause: Clause, words: WordList) -> bool:
         m.group().strip().split(" ")[0] in (clause.verb.split(" ")[0],)
         for m in words.phrases.finditer(clause.text)
     )
+
+
+_LESSON_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acomp"})
+
+
+def _mark_lessons(readings: list[ClauseReading]) -> None:
+    """The clauses that say what a reflection learned belong to it, not to the story: "I
+    learned that people do their best work" tells no result."""
+    for r in readings:
+        if "reflection" not in r.roles:
+            continue
+        for other in readings:
+            child = other.clause.parent == r.clause.index and other.clause.dep in _LESSON_DEPS
+            whole = r.clause.dep == "csubj" and r.clause.parent == other.clause.index
+            if (child or whole) and not other.roles:
+                other.lesson = True
 
 
 def _withdraw_awaited(readings: list[ClauseReading]) -> None:
@@ -137,6 +154,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         if reflective and c.position > 0.2:
             r.roles.add("reflection")
         r.quantified = _measured(c)
+    _mark_lessons(readings)
     for r in readings:
         # "We won't know whether queues drop": what hangs on a wait is awaited too.
         parent = r.clause.parent
@@ -147,7 +165,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         c = r.clause
         main = c.verb.split(" ")[0]
         state = main in vocab.state_verbs.words and not c.has_object or main == "be"
-        if "reflection" in r.roles or not r.told or c.negated or r.pending:
+        if "reflection" in r.roles or r.lesson or not r.told or c.negated or r.pending:
             continue
         # "When I took over the site in 2022, ...": a step that sets the scene, before any other.
         scene = first_action is None and (c.marker in _SCENE_MARKERS or bool(c.years))
@@ -161,7 +179,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             r.group_action = True
     for r in readings:
         c = r.clause
-        if "reflection" in r.roles or r.hypothetical:
+        if "reflection" in r.roles or r.lesson or r.hypothetical:
             continue
         owned = c.subject == "I" or any(m in c.text for m in _MINE)
         if c.has(vocab.obligation_phrases) or (
@@ -173,7 +191,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
     last_action = max((x.clause.index for x in readings if "action" in x.roles), default=None)
     for r in readings:
         c = r.clause
-        if r.hypothetical or r.pending or r.habitual:
+        if r.hypothetical or r.pending or r.habitual or r.lesson:
             continue
         if not (r.told or c.time in ("past", "perfect", "present")):
             continue
@@ -226,7 +244,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
     _withdraw_awaited(readings)
     for r in readings:
         c = r.clause
-        if not r.told or r.hypothetical or "reflection" in r.roles:
+        if not r.told or r.hypothetical or r.lesson or "reflection" in r.roles:
             continue
         before_steps = first_action is None or c.index < first_action
         if (before_steps and "result" not in r.roles) or (
