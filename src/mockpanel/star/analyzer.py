@@ -84,7 +84,9 @@ class Reading:
         complete it ("what I learned" + "is to look at when things clash"), without repeats."""
         readings = self.story.clauses
         quotes = []
-        for reading in self.story.having(part):
+        # The specific steps first: "I moved the round to half five" before "I took it on".
+        earned = sorted(self.story.having(part), key=lambda r: (-r.action_weight, len(r.roles)))
+        for reading in earned:
             clause = reading.clause
             end = clause.end
             index = clause.index

@@ -48,6 +48,7 @@ class ClauseReading:
     result_kind: float = 0.0  # 1 measured, 0.85 a specific outcome, 0.7 an evaluation
     changed: bool = False  # the outcome is told with a verb of change ("fell", "renewed")
     lesson: bool = False  # what a reflection says was learned ("...that people speak up")
+    compared: bool = False  # a before-and-after measure ("from 38% to 52%")
 
 
 @dataclass(slots=True)
@@ -154,6 +155,9 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         if reflective and c.position > 0.2:
             r.roles.add("reflection")
         r.quantified = _measured(c)
+        # "from about twelve a week to two": a before-and-after measure is an outcome, whoever
+        # the parse made its subject.
+        r.compared = len(c.numbers) >= 2 and " from " in c.text and " to " in c.text
     _mark_lessons(readings)
     for r in readings:
         # "We won't know whether queues drop": what hangs on a wait is awaited too.
@@ -169,7 +173,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             continue
         # "When I took over the site in 2022, ...": a step that sets the scene, before any other.
         scene = first_action is None and (c.marker in _SCENE_MARKERS or bool(c.years))
-        if c.subject == "I" and not state and c.verb_pos == "VERB" and not scene:
+        if c.subject == "I" and not state and c.verb_pos == "VERB" and not scene and not r.compared:
             thin = main in vocab.thin_verbs.words and not c.numbers
             r.action_weight = 0.5 if thin else 1.0
             r.roles.add("action")
@@ -205,6 +209,7 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         # only after the last step, where it times the outcome rather than dating the story.
         timed = bool(c.numbers) and last_action is not None and c.index > last_action
         measured_event = (counted or timed) and r.told and c.subject != "I" and not state
+        measured_event = measured_event or (r.compared and r.told)
         if "reflection" in r.roles and not measured_event:
             continue
         outcome_verb = _verb_in(c, vocab.outcome_verbs)
