@@ -75,7 +75,7 @@ def _reflects(clause: Clause, vocab: Vocabulary) -> bool:
 
 
 def _measured(clause: Clause) -> bool:
-    """A number that measures something: digits, or a spelled number with a unit."""
+    """Whether the clause holds a count: digits, or a spelled number other than "one"."""
     if any(any(ch.isdigit() for ch in n) for n in clause.numbers):
         return True
     # "One" is as often a pronoun or "a" as a count; any other spelled number counts.
@@ -88,9 +88,9 @@ def _verb_in(clause: Clause, words: WordList) -> bool:
         words.phrases is not None and words.phrases.search(f" {clause.verb} ")
     ):
         return True
+    main = clause.verb.split(" ")[0]
     return words.phrases is not None and any(
-        m.group().strip().split(" ")[0] in (clause.verb.split(" ")[0],)
-        for m in words.phrases.finditer(clause.text)
+        m.group().split()[0] == main for m in words.phrases.finditer(clause.text)
     )
 
 
@@ -128,6 +128,20 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
     """Give each clause its STAR roles; the order of the story matters for situation and result."""
     readings = [ClauseReading(c) for c in clauses]
     anchored = any(c.has(vocab.time_anchors) or c.years for c in clauses)
+    _read_moods(readings, vocab, anchored)
+    _mark_lessons(readings)
+    _spread_waiting(readings)
+    first_action = _mark_actions(readings, vocab)
+    _mark_tasks(readings, vocab)
+    _mark_results(readings, vocab, first_action)
+    _withdraw_awaited(readings)
+    _mark_situation(readings, vocab, first_action)
+    return _whole_story(readings, anchored)
+
+
+def _read_moods(readings: list[ClauseReading], vocab: Vocabulary, anchored: bool) -> None:
+    """Which clauses tell events of the story, and which a habit, a wish, a wait or a lesson."""
+    clauses = [r.clause for r in readings]
     habits = [c.has(vocab.habit_words) and c.time != "future" for c in clauses]
     past_events = sum(
         c.time in ("past", "perfect") and c.subject != "none" and not habit
@@ -158,12 +172,18 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         # "from about twelve a week to two": a before-and-after measure is an outcome, whoever
         # the parse made its subject.
         r.compared = len(c.numbers) >= 2 and " from " in c.text and " to " in c.text
-    _mark_lessons(readings)
+
+
+def _spread_waiting(readings: list[ClauseReading]) -> None:
+    """ "We won't know whether queues drop": what hangs on a wait is awaited too."""
     for r in readings:
-        # "We won't know whether queues drop": what hangs on a wait is awaited too.
         parent = r.clause.parent
         if parent is not None and readings[parent].pending and r.clause.dep != "conj":
             r.pending = True
+
+
+def _mark_actions(readings: list[ClauseReading], vocab: Vocabulary) -> int | None:
+    """Steps the speaker took; returns the index of the first."""
     first_action = None
     for r in readings:
         c = r.clause
@@ -181,6 +201,11 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
                 first_action = r.clause.index
         elif c.subject == "we" and not state and c.verb_pos == "VERB":
             r.group_action = True
+    return first_action
+
+
+def _mark_tasks(readings: list[ClauseReading], vocab: Vocabulary) -> None:
+    """What the speaker had to do, was responsible for or took on."""
     for r in readings:
         c = r.clause
         if "reflection" in r.roles or r.lesson or r.hypothetical:
@@ -191,6 +216,12 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
         ):
             if r.told or c.time in ("past", "perfect") or c.modal in ("had to", ""):
                 r.roles.add("task")
+
+
+def _mark_results(
+    readings: list[ClauseReading], vocab: Vocabulary, first_action: int | None
+) -> None:
+    """How the story ended: outcomes told after the speaker's first step (or measured up front)."""
     after_first = first_action if first_action is not None else len(readings)
     last_action = max((x.clause.index for x in readings if "action" in x.roles), default=None)
     for r in readings:
@@ -246,7 +277,12 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
                 r.result_kind = 0.7
             if r.hedged:
                 r.result_kind = min(r.result_kind, 0.6)
-    _withdraw_awaited(readings)
+
+
+def _mark_situation(
+    readings: list[ClauseReading], vocab: Vocabulary, first_action: int | None
+) -> None:
+    """The scene: what the story tells before the speaker's first step, and early dated clauses."""
     for r in readings:
         c = r.clause
         if not r.told or r.hypothetical or r.lesson or "reflection" in r.roles:
@@ -256,6 +292,10 @@ def read_roles(clauses: list[Clause], vocab: Vocabulary) -> StoryReading:
             c.position < 0.5 and c.has(vocab.time_anchors)
         ):
             r.roles.add("situation")
+
+
+def _whole_story(readings: list[ClauseReading], anchored: bool) -> StoryReading:
+    """Whether the answer as a whole tells a story, a hypothetical or a habit."""
     told = [r for r in readings if r.told and r.clause.subject in ("I", "we")]
     hypothetical = sum(r.hypothetical for r in readings) > max(1, len(told))
     habit_count = sum(
