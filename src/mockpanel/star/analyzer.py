@@ -63,7 +63,9 @@ class Reading:
     story: StoryReading
     found: Strengths
     competency: str | None
+    real_example: bool
     off_topic: bool
+    recited: bool  # STAR headings recited with nothing under them
     manipulated: bool
     dropped: tuple[tuple[int, int], ...]
 
@@ -183,7 +185,7 @@ class StarAnalyzer:
         asked = question_competencies(question, self.vocab) if question else []
         competency = asked[0] if asked else None
         real = _real_example(story, found)
-        unrelated = real and off_topic(asked, story.clauses, self.vocab)
+        recited = recited_headings(answer)
         return Reading(
             transcript=transcript,
             clauses=clauses,
@@ -191,8 +193,10 @@ class StarAnalyzer:
             story=story,
             found=found,
             competency=competency,
-            off_topic=unrelated,
-            manipulated=bool(dropped) or recited_headings(answer),
+            real_example=real,
+            off_topic=real and off_topic(asked, story.clauses, self.vocab),
+            recited=recited,
+            manipulated=bool(dropped) or recited,
             dropped=dropped,
         )
 
@@ -203,9 +207,10 @@ class StarAnalyzer:
         story = reading.story
         original = reading.transcript.original
         word_count = len(_WORD.findall(original))
-        kept_words = sum(len(r.clause.words) for r in story.clauses) // 2 or 0
-        real = _real_example(story, found) and not reading.off_topic
-        if reading.manipulated and (recited_headings(original) or not _genuine(found, kept_words)):
+        real = reading.real_example and not reading.off_topic
+        if reading.manipulated and (
+            reading.recited or not _genuine(found, reading.transcript.word_count)
+        ):
             real = False
         shape = Shape(real_example=real, words=word_count, clauses=len(story.clauses))
         overall = overall_score(found, shape, lengths)

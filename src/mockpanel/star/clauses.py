@@ -226,8 +226,8 @@ def read_clauses(doc: Doc, vocab: Vocabulary) -> list[Clause]:
                 if len(digits) == 4 and int(digits) in _YEAR and "%" not in t.text:
                     years += 1
                 else:
-                    numbers.append(t.text)
                     after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
+                    numbers.append(t.text + ("%" if after in ("%", "percent") else ""))
                     durations += after in vocab.duration_words.words
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
         clauses.append(
