@@ -185,3 +185,55 @@ def test_hypothetical_rewrite_scores_one(analyzer: StarAnalyzer) -> None:
     analysis = analyzer.analyze(story, "Tell me about a time you handled an unhappy customer.")
     assert analysis.overall == 1.0
     assert "hypothetical" in analysis.flags
+
+
+_NUMBER_WORDS = {
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+    "10": "ten",
+    "12": "twelve",
+    "15": "fifteen",
+    "20": "twenty",
+    "30": "thirty",
+    "50": "fifty",
+}
+
+
+@_RELAXED
+@given(record=st.sampled_from(_STORIES))
+def test_numbers_spelled_out_change_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
+    text = record["answer"]
+    spelled = re.sub(r"\b\d+\b", lambda m: _NUMBER_WORDS.get(m.group(), m.group()), text)
+    assert (
+        abs(
+            _score(analyzer, text, record["question"])
+            - _score(analyzer, spelled, record["question"])
+        )
+        <= 1
+    )
+
+
+def test_deleting_the_result_lowers_the_score(analyzer: StarAnalyzer) -> None:
+    from mockpanel.star.addressee import sentence_spans
+
+    lowered = tried = 0
+    for record in [r for r in _STORIES if r["overall"] >= 4][:40]:
+        text, question = record["answer"], record["question"]
+        before = analyzer.analyze(text, question)
+        quotes = before.components["result"].evidence
+        if not quotes:
+            continue
+        for start, end in sentence_spans(text):
+            sentence = " ".join(text[start:end].split())
+            if any(quote in sentence or sentence in quote for quote in quotes):
+                text = text[:start] + " " * (end - start) + text[end:]
+        tried += 1
+        lowered += analyzer.analyze(text, question).overall < before.overall
+    assert tried >= 30 and lowered >= 0.8 * tried
