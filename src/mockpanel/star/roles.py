@@ -303,9 +303,14 @@ def _whole_story(readings: list[ClauseReading], anchored: bool) -> StoryReading:
         or (r.clause.time == "present" and r.clause.subject in ("I", "we") and not r.told)
         for r in readings
     )
-    generic = (
-        not hypothetical
-        and habit_count >= 1
-        and (not told or (not anchored and habit_count * 2 >= len(told)))
+    # "I'm very persuasive", "my strength is...": a self-description beside at most one step.
+    described = sum(
+        r.clause.subject == "I" and r.clause.time == "present" and r.clause.verb in ("be", "have")
+        for r in readings
+    )
+    steps = sum(r.clause.subject == "I" and r.clause.time == "past" and r.told for r in readings)
+    generic = not hypothetical and (
+        (habit_count >= 1 and (not told or (not anchored and habit_count * 2 >= len(told))))
+        or (described >= 2 and steps <= 1)
     )
     return StoryReading(readings, anchored=anchored, hypothetical=hypothetical, generic=generic)
