@@ -193,7 +193,9 @@ def _mark_actions(readings: list[ClauseReading], vocab: Vocabulary) -> int | Non
             continue
         # "When I took over the site in 2022, ...": a step that sets the scene, before any other.
         scene = first_action is None and (c.marker in _SCENE_MARKERS or bool(c.years))
-        if c.subject == "I" and not state and c.verb_pos == "VERB" and not scene and not r.compared:
+        # "I was told", "I was asked": done to the speaker, not by them.
+        done_by_me = c.subject == "I" and not c.passive
+        if done_by_me and not state and c.verb_pos == "VERB" and not scene and not r.compared:
             thin = main in vocab.thin_verbs.words and not c.numbers
             r.action_weight = 0.5 if thin else 1.0
             r.roles.add("action")
