@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from mockpanel.star import StarAnalyzer
 from mockpanel.star.evaluation import agreement, parse_labelled, score_records
+from mockpanel.star.rewrites import REWRITES, with_fillers, without_result
 
 CORPUS = Path(__file__).parent / "data" / "star"
 PRESENCE_FLOOR = 0.78
@@ -66,27 +67,15 @@ _STORIES = [
     for r in _records("tune")
     if r["overall"] >= 2 and not {"injection", "off-topic"} & set(r["tags"])
 ]
-_FILLERS = ("um", "uh", "you know", "like", "I mean", "sort of")
-
-
-def _unpunctuated(text: str) -> str:
-    flat = re.sub(r"[.,!?;:\"()]", " ", text.lower())
-    return " ".join(re.sub(r"\bi\b", "i", flat).split())
-
-
-def _with_fillers(text: str, seed: int) -> str:
-    words = text.split()
-    out = []
-    for i, word in enumerate(words):
-        if i and i % 7 == seed % 7:
-            out.append(_FILLERS[(i + seed) % len(_FILLERS)] + ",")
-        out.append(word)
-    return " ".join(out)
-
-
-def _score(analyzer: StarAnalyzer, text: str, question: object) -> float:
-    return analyzer.analyze(text, str(question)).overall
-
+# Rewrites that move no held-out answer by more than a point; present-tense retelling and
+# reordering are measured by benchmarks/analyzer_rewrites.py but not yet held to it.
+_STEADY = [
+    "closing full stop removed",
+    "dictated (lower case, no punctuation)",
+    "fillers inserted",
+    "numbers spelled out",
+    "American spelling",
+]
 
 _RELAXED = settings(
     max_examples=25,
@@ -96,70 +85,30 @@ _RELAXED = settings(
 )
 
 
+@pytest.mark.parametrize("name", _STEADY)
 @_RELAXED
 @given(record=st.sampled_from(_STORIES))
-def test_closing_full_stop_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
-    text = record["answer"]
-    stripped = text.rstrip().rstrip(".!")
+def test_meaning_preserving_rewrites_change_little(
+    analyzer: StarAnalyzer, name: str, record: dict[str, str]
+) -> None:
+    text, question = record["answer"], record["question"]
+    rewritten = REWRITES[name](text)
     assert (
         abs(
-            _score(analyzer, text, record["question"])
-            - _score(analyzer, stripped, record["question"])
+            analyzer.analyze(text, question).overall - analyzer.analyze(rewritten, question).overall
         )
         <= 1
     )
 
 
-@_RELAXED
-@given(record=st.sampled_from(_STORIES))
-def test_dictated_form_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
-    text = record["answer"]
-    assert (
-        abs(
-            _score(analyzer, text, record["question"])
-            - _score(analyzer, _unpunctuated(text), record["question"])
-        )
-        <= 1
-    )
-
-
-@_RELAXED
-@given(record=st.sampled_from(_STORIES), seed=st.integers(0, 50))
-def test_fillers_change_little(analyzer: StarAnalyzer, record: dict[str, str], seed: int) -> None:
-    text = record["answer"]
-    assert (
-        abs(
-            _score(analyzer, text, record["question"])
-            - _score(analyzer, _with_fillers(text, seed), record["question"])
-        )
-        <= 1
-    )
-
-
-_SPELLINGS = {
-    "organise": "organize",
-    "realised": "realized",
-    "prioritised": "prioritized",
-    "behaviour": "behavior",
-    "analysed": "analyzed",
-    "centre": "center",
-}
-
-
-@_RELAXED
-@given(record=st.sampled_from(_STORIES))
-def test_american_spelling_changes_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
-    text = record["answer"]
-    american = text
-    for british, us in _SPELLINGS.items():
-        american = re.sub(british, us, american)
-    assert (
-        abs(
-            _score(analyzer, text, record["question"])
-            - _score(analyzer, american, record["question"])
-        )
-        <= 1
-    )
+def test_fillers_anywhere_change_little(analyzer: StarAnalyzer) -> None:
+    moved = 0
+    for record in _STORIES[:60]:
+        text, question = record["answer"], record["question"]
+        base = analyzer.analyze(text, question).overall
+        for seed in (1, 4):
+            moved += abs(analyzer.analyze(with_fillers(text, seed), question).overall - base) > 1
+    assert moved <= 3
 
 
 _STRONG = [r for r in _STORIES if r["overall"] >= 4 and "spoken" not in r["tags"]]
@@ -187,53 +136,13 @@ def test_hypothetical_rewrite_scores_one(analyzer: StarAnalyzer) -> None:
     assert "hypothetical" in analysis.flags
 
 
-_NUMBER_WORDS = {
-    "1": "one",
-    "2": "two",
-    "3": "three",
-    "4": "four",
-    "5": "five",
-    "6": "six",
-    "7": "seven",
-    "8": "eight",
-    "9": "nine",
-    "10": "ten",
-    "12": "twelve",
-    "15": "fifteen",
-    "20": "twenty",
-    "30": "thirty",
-    "50": "fifty",
-}
-
-
-@_RELAXED
-@given(record=st.sampled_from(_STORIES))
-def test_numbers_spelled_out_change_little(analyzer: StarAnalyzer, record: dict[str, str]) -> None:
-    text = record["answer"]
-    spelled = re.sub(r"\b\d+\b", lambda m: _NUMBER_WORDS.get(m.group(), m.group()), text)
-    assert (
-        abs(
-            _score(analyzer, text, record["question"])
-            - _score(analyzer, spelled, record["question"])
-        )
-        <= 1
-    )
-
-
 def test_deleting_the_result_lowers_the_score(analyzer: StarAnalyzer) -> None:
-    from mockpanel.star.addressee import sentence_spans
-
     lowered = tried = 0
     for record in [r for r in _STORIES if r["overall"] >= 4][:40]:
         text, question = record["answer"], record["question"]
         before = analyzer.analyze(text, question)
-        quotes = before.components["result"].evidence
-        if not quotes:
+        if not before.components["result"].evidence:
             continue
-        for start, end in sentence_spans(text):
-            sentence = " ".join(text[start:end].split())
-            if any(quote in sentence or sentence in quote for quote in quotes):
-                text = text[:start] + " " * (end - start) + text[end:]
         tried += 1
-        lowered += analyzer.analyze(text, question).overall < before.overall
+        lowered += analyzer.analyze(without_result(text, before), question).overall < before.overall
     assert tried >= 30 and lowered >= 0.8 * tried
