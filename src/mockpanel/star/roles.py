@@ -66,12 +66,16 @@ class StoryReading:
 
 
 def _reflects(clause: Clause, vocab: Vocabulary) -> bool:
+    """A lesson: said in so many words ("the lesson", "next time") wherever it stands, or with a
+    verb of learning once the story is under way ("I learned that the supplier had gone" opens
+    a story as often as it closes one)."""
     if clause.has(vocab.reflection_phrases):
         return True
     learning = clause.verb.split(" ")[0] in vocab.learning_verbs.words or clause.has(
         vocab.learning_verbs
     )
-    return learning and clause.subject in ("I", "thing", "we", "none") and clause.time != "future"
+    told_by = clause.subject in ("I", "thing", "we", "none") and clause.time != "future"
+    return learning and told_by and clause.position > 0.2
 
 
 def _measured(clause: Clause) -> bool:
@@ -166,7 +170,7 @@ def _read_moods(readings: list[ClauseReading], vocab: Vocabulary, anchored: bool
         r.told = (c.time in ("past", "perfect") or narrated_present) and not (
             r.hypothetical or r.habitual
         )
-        if reflective and c.position > 0.2:
+        if reflective:
             r.roles.add("reflection")
         r.quantified = _measured(c)
         # "from about twelve a week to two": a before-and-after measure is an outcome, whoever
@@ -254,7 +258,12 @@ def _mark_results(
         after = c.index > after_first or (
             c.index == after_first and c.subject == "I" and outcome_verb
         )
-        leading = c.index == 0 and r.quantified and outcome_verb
+        # An answer may open with how it ended: a change, told before the story that led to it.
+        leading = (
+            c.sentence == readings[0].clause.sentence
+            and outcome_verb
+            and (r.quantified or c.subject != "I")
+        )
         if "task" in r.roles or c.marker in _SUBORDINATE:
             continue  # "whether queues drop", "if he calls again": no outcome told
         # What the story tells after the speaker's last step is how it ended.
