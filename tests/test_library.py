@@ -594,3 +594,12 @@ def test_validate_lists_every_problem_at_once(broken_copy: Path) -> None:
     assert "unknown fields ['budget']" in text
     assert "phrase phrases.hint.star cannot be filled" in text
     assert len(report.problems) == 4
+
+
+def test_reading_entries_must_be_plain_words(broken_copy: Path) -> None:
+    def quote_a_word(doc: dict[str, Any]) -> None:
+        doc["data"]["reflection_phrases"].append('from then "on"')
+
+    edit_yaml(broken_copy / "reading.yaml", quote_a_word)
+    with pytest.raises(PromptLibraryError, match="reflection_phrases"):
+        PromptLibrary.load(broken_copy)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*")
+    @classmethod
+    def _plain_entries(cls, value: object) -> object:
+        # A quote left inside an entry ('from then "on"') would make it match nothing.
+        if isinstance(value, list):
+            for entry in value:
+                if not entry.strip() or '"' in entry or entry != " ".join(entry.split()):
+                    raise ValueError(f"word-list entry {entry!r} must be plain words")
+        return value
 
 
 class CompetencyEvent(_Strict):

@@ -259,10 +259,10 @@ def _mark_results(
             c.index == after_first and c.subject == "I" and outcome_verb
         )
         # An answer may open with how it ended: a change, told before the story that led to it.
+        # The speaker's own change may open the answer ("We cut refunds by 80%: here's how");
+        # a change told of things in the first sentence is how the story starts, not ends.
         leading = (
-            c.sentence == readings[0].clause.sentence
-            and outcome_verb
-            and (r.quantified or c.subject != "I")
+            c.sentence == readings[0].clause.sentence and outcome_verb and c.subject in ("I", "we")
         )
         if "task" in r.roles or c.marker in _SUBORDINATE:
             continue  # "whether queues drop", "if he calls again": no outcome told
