@@ -1,7 +1,7 @@
 """The scorer against the held-out split of the labelled corpus, and rewrites that keep meaning.
 
 The floors sit just under what the analyzer measures on `tests/data/star/test.jsonl`, a split
-never used for tuning (presence 0.81-0.96, within one 0.84, Spearman 0.77, one manipulation of
+never used for tuning (presence 0.83-0.96, within one 0.85, Spearman 0.78, one manipulation of
 24 above its label), so any change that reads answers worse fails here. The targets the
 analyzer is built towards are higher: presence and within one 0.92, Spearman 0.85, and no
 manipulation above its label.
@@ -22,8 +22,8 @@ from mockpanel.star.evaluation import agreement, parse_labelled, score_records
 from mockpanel.star.rewrites import REWRITES, with_fillers, without_result
 
 CORPUS = Path(__file__).parent / "data" / "star"
-PRESENCE_FLOOR = 0.78
-WITHIN_ONE_FLOOR = 0.82
+PRESENCE_FLOOR = 0.80
+WITHIN_ONE_FLOOR = 0.83
 SPEARMAN_FLOOR = 0.75
 MANIPULATION_ABOVE_LABEL_MAX = 1
 
